@@ -3,10 +3,10 @@ using DmpConnector.Identity;
 namespace DmpConnector.Tests.Support
 {
     /// <summary>
-    /// The one place test fixtures come from. Values are public examples (spec §5.2, the official DMP test messages) or
+    /// The one place test fixtures come from (one partial file per layer: SampleData.Xds.cs, SampleData.Soap.cs…). Values are public examples (spec §5.2, the official DMP test messages) or
     /// made up for tests; none is a real person.
     /// </summary>
-    internal static class SampleData
+    internal static partial class SampleData
     {
         /// <summary>The six public NIR/NIA examples of the protocol notes (§5.2), as 15 characters.</summary>
         public static readonly string[] PublicInsExamples =

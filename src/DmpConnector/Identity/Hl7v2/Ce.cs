@@ -83,19 +83,7 @@ namespace DmpConnector.Identity
         /// <param name="value">The encoded value.</param>
         /// <param name="result">The CE when valid.</param>
         /// <returns>True when the value is valid.</returns>
-        public static bool TryParse(string? value, [NotNullWhen(true)] out Ce? result)
-        {
-            try
-            {
-                result = Parse(value!);
-                return true;
-            }
-            catch (Hl7FormatException)
-            {
-                result = null;
-                return false;
-            }
-        }
+        public static bool TryParse(string? value, [NotNullWhen(true)] out Ce? result) => TryParse(value, Parse, out result);
 
         private static string RequireCode(string identifier)
         {

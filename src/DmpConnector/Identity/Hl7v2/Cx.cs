@@ -86,19 +86,7 @@ namespace DmpConnector.Identity
         /// <param name="value">The encoded value.</param>
         /// <param name="result">The CX when valid.</param>
         /// <returns>True when the value is valid.</returns>
-        public static bool TryParse(string? value, [NotNullWhen(true)] out Cx? result)
-        {
-            try
-            {
-                result = Parse(value!);
-                return true;
-            }
-            catch (Hl7FormatException)
-            {
-                result = null;
-                return false;
-            }
-        }
+        public static bool TryParse(string? value, [NotNullWhen(true)] out Cx? result) => TryParse(value, Parse, out result);
 
         private static string RequireId(string id)
         {

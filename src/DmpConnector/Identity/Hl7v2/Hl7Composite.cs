@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
 namespace DmpConnector.Identity
@@ -154,6 +155,22 @@ namespace DmpConnector.Identity
 
             string[] subs = _components[component - 1];
             return LastNonEmpty(subs) == 0 ? null : Hd.FromSubcomponents(subs);
+        }
+
+        /// <summary>The shared body of the types' <c>TryParse</c>: their <c>Parse</c>, with a typed failure turned into false.</summary>
+        private protected static bool TryParse<T>(string? value, Func<string, T> parse, [NotNullWhen(true)] out T? result)
+            where T : Hl7Composite
+        {
+            try
+            {
+                result = parse(value!);
+                return true;
+            }
+            catch (Hl7FormatException)
+            {
+                result = null;
+                return false;
+            }
         }
 
         /// <summary>Splits and decodes an encoded composite, after the checks shared by every type.</summary>

@@ -97,18 +97,6 @@ namespace DmpConnector.Identity
         /// <param name="value">The encoded value.</param>
         /// <param name="result">The XCN when valid.</param>
         /// <returns>True when the value is valid.</returns>
-        public static bool TryParse(string? value, [NotNullWhen(true)] out Xcn? result)
-        {
-            try
-            {
-                result = Parse(value!);
-                return true;
-            }
-            catch (Hl7FormatException)
-            {
-                result = null;
-                return false;
-            }
-        }
+        public static bool TryParse(string? value, [NotNullWhen(true)] out Xcn? result) => TryParse(value, Parse, out result);
     }
 }

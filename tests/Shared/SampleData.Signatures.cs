@@ -39,12 +39,12 @@ namespace DmpConnector.Tests.Support
 
         /// <summary>A small assertion in the VIHF's shape (no whitespace), unsigned.</summary>
         public static XmlDocument SmallAssertion(string id = "_a1b2c3") =>
-            DmpConnector.Internal.SafeXml.LoadDocument(
+            SignedXmlDocument.Load(System.Text.Encoding.UTF8.GetBytes(
                 "<saml2:Assertion xmlns:saml2=\"urn:oasis:names:tc:SAML:2.0:assertion\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" ID=\"" + id + "\" IssueInstant=\"2026-01-02T03:04:05.678Z\" Version=\"2.0\">"
                 + "<saml2:Issuer Format=\"urn:oasis:names:tc:SAML:1.1:nameid-format:X509SubjectName\">CN=TEST</saml2:Issuer>"
                 + "<saml2:Subject><saml2:NameID>899900063480</saml2:NameID></saml2:Subject>"
                 + "<saml2:AttributeStatement><saml2:Attribute Name=\"VIHF_Version\"><saml2:AttributeValue xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" xsi:type=\"xs:string\">3.0</saml2:AttributeValue></saml2:Attribute></saml2:AttributeStatement>"
-                + "</saml2:Assertion>");
+                + "</saml2:Assertion>"));
 
         public static XmlElement SamlChild(XmlElement parent, string localName)
         {
@@ -72,5 +72,13 @@ namespace DmpConnector.Tests.Support
             StructureId.Parse("499900063480001"),
             "CABINET DR LIBRE",
             new CodedValue("SA07", HealthcareOrganization.SectorOfActivityCodeSystem, "Cabinet individuel"));
+    }
+}
+
+namespace DmpConnector.Tests.Support
+{
+    internal static partial class SampleData
+    {
+        public static readonly DmpConnector.Security.SoftwareIdentity TestSoftware = new("DmpConnector tests", "0.1", "TEST-HOMOLOGATION", "01.02.03.04");
     }
 }

@@ -82,3 +82,27 @@ namespace DmpConnector.Tests.Support
         public static readonly DmpConnector.Security.SoftwareIdentity TestSoftware = new("DmpConnector tests", "0.1", "TEST-HOMOLOGATION", "01.02.03.04");
     }
 }
+
+namespace DmpConnector.Tests.Support
+{
+    internal static partial class SampleData
+    {
+        public const string SubmissionSetUniqueId = "1.2.250.1.999.1.1.9999.3.1";
+        public const string CdaUniqueId = "1.2.250.1.999.1.1.9999.4.1";
+        public const string PdfUniqueId = "1.2.250.1.999.1.1.9999.4.2";
+        public const string SignatureUniqueId = "1.2.250.1.999.1.1.9999.4.3";
+
+        /// <summary>A small CDA-like XML document (made up) with a BOM-free UTF-8 body, CRLF line ends and a comment.</summary>
+        public static byte[] SampleCda() => System.Text.Encoding.UTF8.GetBytes(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n<ClinicalDocument xmlns=\"urn:hl7-org:v3\">\r\n  <!-- test document -->\r\n  <title>Compte rendu de test</title>\r\n  <component><nonXMLBody><text mediaType=\"text/plain\" representation=\"B64\">VGVzdA==</text></nonXMLBody></component>\r\n</ClinicalDocument>\r\n");
+
+        public static byte[] SamplePdf() => new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D, 0x31, 0x2E, 0x34, 0x0A, 0x00, 0xFF, 0x10, 0x20 };
+
+        public static System.Collections.Generic.List<DmpConnector.Security.XadesDocumentReference> SampleSubmission(byte[]? cda = null, byte[]? pdf = null) => new()
+        {
+            DmpConnector.Security.XadesDocumentReference.ForSubmissionSet(SubmissionSetUniqueId),
+            new DmpConnector.Security.XadesDocumentReference(CdaUniqueId, () => new System.IO.MemoryStream(cda ?? SampleCda(), writable: false), canonicalizeXml: true),
+            new DmpConnector.Security.XadesDocumentReference(PdfUniqueId, () => new System.IO.MemoryStream(pdf ?? SamplePdf(), writable: false), canonicalizeXml: false),
+        };
+    }
+}

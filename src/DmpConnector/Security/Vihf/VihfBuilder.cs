@@ -163,7 +163,12 @@ namespace DmpConnector.Security
                 throw new ArgumentNullException(nameof(certificate));
             }
 
-            string lines = certificate.SubjectName.Decode(X500DistinguishedNameFlags.Reversed | X500DistinguishedNameFlags.UseNewLines | X500DistinguishedNameFlags.DoNotUsePlusSign);
+            return Rfc2253(certificate.SubjectName);
+        }
+
+        internal static string Rfc2253(X500DistinguishedName name)
+        {
+            string lines = name.Decode(X500DistinguishedNameFlags.Reversed | X500DistinguishedNameFlags.UseNewLines | X500DistinguishedNameFlags.DoNotUsePlusSign);
             var parts = new List<string>();
             foreach (string raw in lines.Split(LineBreaks, StringSplitOptions.RemoveEmptyEntries))
             {

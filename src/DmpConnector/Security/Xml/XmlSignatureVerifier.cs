@@ -231,7 +231,7 @@ namespace DmpConnector.Security
             return false;
         }
 
-        private static void RejectUnsignedNodes(XmlElement signedElement)
+        internal static void RejectUnsignedNodes(XmlElement signedElement)
         {
             foreach (XmlElement element in XmlIds.Elements(signedElement))
             {
@@ -281,7 +281,7 @@ namespace DmpConnector.Security
             }
         }
 
-        private static X509Certificate2 KeyInfoCertificate(XmlElement signature)
+        internal static X509Certificate2 KeyInfoCertificate(XmlElement signature)
         {
             XmlElement keyInfo = SingleChild(signature, "KeyInfo", SignatureRules.KeyInfo);
             var certificates = new List<XmlElement>();

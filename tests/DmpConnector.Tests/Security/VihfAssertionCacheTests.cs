@@ -45,6 +45,22 @@ namespace DmpConnector.Tests.Security
             Assert.That(credential.Signatures, Is.EqualTo(1));
         }
 
+        [TestCase(1, 1)]
+        [TestCase(10, 4)]
+        [TestCase(400, 100)]
+        public void Signatures_per_100_calls_with_a_5_minute_lifetime(int secondsBetweenCalls, int expectedSignatures)
+        {
+            var credential = new XmlSignatureTests.CountingCredential(SampleData.SigningCertificate);
+            VihfAssertionCache cache = Cache(TimeSpan.FromMinutes(5));
+            for (int i = 0; i < 100; i++)
+            {
+                cache.GetOrCreate(User(), Patient, VihfAccessMode.Normal, credential);
+                _now = _now.AddSeconds(secondsBetweenCalls);
+            }
+
+            Assert.That(credential.Signatures, Is.EqualTo(expectedSignatures));
+        }
+
         [Test]
         public void An_expired_assertion_is_signed_again()
         {

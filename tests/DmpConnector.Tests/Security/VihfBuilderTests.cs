@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Security.Cryptography.X509Certificates;
 using System.Xml;
 using DmpConnector.Identity;
@@ -97,6 +98,19 @@ namespace DmpConnector.Tests.Security
                 Assert.That(Coded(document, "Role", 1).GetAttribute("displayName"), Is.EqualTo("Qualifié en Médecine Générale (SM)"));
                 Assert.That(Coded(document, "Role", 0).GetAttribute("type", "http://www.w3.org/2001/XMLSchema-instance"), Is.EqualTo("CE"));
             });
+        }
+
+        [Test]
+        public void Signing_is_logged_with_its_event_id_and_without_the_INS()
+        {
+            var logger = new CapturingLogger();
+            using CertificateSigningCredential credential = SampleData.SignatureCredential();
+
+            VihfAssertion assertion = new VihfBuilder(logger: logger).BuildSigned(User(VihfAuthenticationMode.Indirect), Patient, VihfAccessMode.BrisDeGlace, credential);
+
+            CapturingLogger.Entry entry = logger.WithEvent(DmpConnector.Diagnostics.DmpLogEvents.VihfSigned).Single();
+            Assert.That(entry.Message, Does.Contain(assertion.Id).And.Contain("bris_de_glace").And.Contain(SampleData.SigningCertificate.Thumbprint));
+            Assert.That(logger.Entries.Select(e => e.Message), Has.None.Contains(SampleData.DmpTestPatientIns));
         }
 
         [Test]

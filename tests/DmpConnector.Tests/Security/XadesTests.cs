@@ -162,6 +162,16 @@ namespace DmpConnector.Tests.Security
         }
 
         [Test]
+        public void A_comment_slipped_into_the_manifest_is_refused()
+        {
+            XmlDocument signature = Load(Sign().Xml);
+            XmlNode digest = signature.SelectSingleNode("//ds:Manifest/ds:Reference[1]/ds:DigestValue", Ns(signature))!;
+            digest.AppendChild(signature.CreateComment("x"));
+
+            Assert.That(Assert.Throws<SignatureVerificationException>(() => new XadesVerifier().Verify(Load(signature.OuterXml), SampleData.SampleSubmission()))!.Rule, Is.EqualTo(SignatureRules.Comment));
+        }
+
+        [Test]
         public void SHA1_only_when_configured_and_accepted_only_when_allowed()
         {
             XadesSignature sha1 = Sign(new XadesOptions { Hash = XmlSignatureHash.Sha1 });

@@ -378,6 +378,14 @@ namespace DmpConnector.Tests.Security
         }
 
         [Test]
+        public void Signed_files_with_a_DTD_are_refused_before_anything_is_resolved()
+        {
+            byte[] xxe = Encoding.UTF8.GetBytes("<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><a>&e;</a>");
+
+            Assert.Throws<XmlException>(() => SignedXmlDocument.Load(xxe));
+        }
+
+        [Test]
         public void Signing_goes_through_the_credential()
         {
             var counting = new CountingCredential(SampleData.SigningCertificate);

@@ -191,6 +191,9 @@ namespace DmpConnector.Security
                 }
             }
 
+            // Bare-name references drop comments from the digest: none may hide in the signed objects.
+            XmlSignatureVerifier.RejectUnsignedNodes(manifest!);
+            XmlSignatureVerifier.RejectUnsignedNodes(signedProperties!);
             CheckSigningCertificate(signedProperties!, certificate);
             string? signingTime = FirstText(signedProperties!, "SigningTime");
             string? purpose = null;

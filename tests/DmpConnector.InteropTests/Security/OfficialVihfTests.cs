@@ -79,6 +79,24 @@ namespace DmpConnector.InteropTests.Security
             Assert.That(Assert.Throws<SignatureVerificationException>(() => new XmlSignatureVerifier().Verify(document))!.Rule, Is.EqualTo(SignatureRules.Algorithm));
         }
 
+        [TestCaseSource(nameof(SignedExamples))]
+        public void Our_Issuer_text_for_the_official_signing_certificate_is_the_official_Issuer(string path)
+        {
+            XmlDocument document = SignedXmlDocument.Load(File.ReadAllBytes(path));
+            string issuer = document.GetElementsByTagName("Issuer", VihfBuilder.SamlNamespace)[0]!.InnerText;
+            using X509Certificate2 certificate = X509CertificateLoader.LoadCertificate(
+                Convert.FromBase64String(document.GetElementsByTagName("X509Certificate", XmlSignatureAlgorithms.XmlDsigNamespace)[0]!.InnerText));
+
+            if (path.Contains("directe-signe", StringComparison.Ordinal) && !path.Contains("indirecte", StringComparison.Ordinal))
+            {
+                // The DIRECTE token's Issuer was written by a Java stack (multi-valued RDN in hex, "M?decin"): not reproducible.
+                Assert.That(issuer, Does.StartWith("CN=899900038839+"));
+                return;
+            }
+
+            Assert.That(VihfBuilder.IssuerNameOf(certificate), Is.EqualTo(issuer));
+        }
+
         [TestCaseSource(nameof(ShapeCases))]
         public void The_official_example_has_the_shape_of_our_fixture(string path, string fixture)
         {

@@ -112,6 +112,59 @@ namespace DmpConnector.Tests.Security
         }
 
         [Test]
+        public void A_signature_waiting_for_a_card_does_not_block_other_users()
+        {
+            using var waiting = new BlockingCredential(SampleData.SigningCertificate);
+            var other = new XmlSignatureTests.CountingCredential(SampleData.OtherCertificate);
+            VihfAssertionCache cache = Cache(TimeSpan.FromMinutes(5));
+
+            System.Threading.Tasks.Task<VihfAssertion> blocked = System.Threading.Tasks.Task.Run(() => cache.GetOrCreate(User(), Patient, VihfAccessMode.Normal, waiting));
+            Assert.That(waiting.Entered.Wait(TimeSpan.FromSeconds(30)), Is.True, "the first signature started");
+
+            VihfAssertion unrelated = cache.GetOrCreate(User(), OtherPatient, VihfAccessMode.Normal, other);
+
+            Assert.That(blocked.IsCompleted, Is.False, "the first signature is still waiting");
+            Assert.That(other.Signatures, Is.EqualTo(1));
+            waiting.Release.Set();
+            Assert.That(blocked.Wait(TimeSpan.FromSeconds(30)), Is.True);
+            Assert.That(blocked.Result, Is.Not.SameAs(unrelated));
+        }
+
+        private sealed class BlockingCredential : SigningCredential
+        {
+            private readonly System.Security.Cryptography.X509Certificates.X509Certificate2 _certificate;
+
+            public BlockingCredential(System.Security.Cryptography.X509Certificates.X509Certificate2 certificate) => _certificate = certificate;
+
+            public System.Threading.ManualResetEventSlim Entered { get; } = new();
+
+            public System.Threading.ManualResetEventSlim Release { get; } = new();
+
+            public override System.Security.Cryptography.X509Certificates.X509Certificate2 Certificate => _certificate;
+
+            public override KeyPurposes Purposes => KeyPurposes.Signature;
+
+            public override byte[] SignHash(byte[] hash, System.Security.Cryptography.HashAlgorithmName hashAlgorithm)
+            {
+                Entered.Set();
+                Release.Wait(TimeSpan.FromSeconds(60));
+                using var key = System.Security.Cryptography.X509Certificates.RSACertificateExtensions.GetRSAPrivateKey(_certificate)!;
+                return key.SignHash(hash, hashAlgorithm, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+            }
+
+            protected override void Dispose(bool disposing)
+            {
+                if (disposing)
+                {
+                    Entered.Dispose();
+                    Release.Dispose();
+                }
+
+                base.Dispose(disposing);
+            }
+        }
+
+        [Test]
         public void A_rule_failure_is_not_cached_and_the_lifetime_must_be_positive()
         {
             var credential = new XmlSignatureTests.CountingCredential(SampleData.SigningCertificate);

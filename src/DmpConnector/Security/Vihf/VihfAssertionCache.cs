@@ -15,7 +15,7 @@ namespace DmpConnector.Security
     /// patient's INS (and its kind) or none, and the access mode. An entry is reused while the cache's clock is before
     /// its creation time plus <see cref="Lifetime"/>; the DMP's own acceptance window is not published, so keep the
     /// lifetime short (the default is 5 minutes).</para>
-    /// <para>Thread-safe: concurrent calls for the same key sign once. The patient's INS is held in memory as part of the
+    /// <para>Thread-safe: concurrent calls for the same key sign once; calls for other keys do not wait for that signature (a card may be waiting for its PIN). The patient's INS is held in memory as part of the
     /// key and never logged.</para>
     /// </remarks>
     public class VihfAssertionCache
@@ -31,6 +31,7 @@ namespace DmpConnector.Security
         private readonly ILogger _logger;
         private readonly object _gate = new();
         private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, object> _keyLocks = new(StringComparer.Ordinal);
 
         /// <summary>Creates a cache.</summary>
         /// <param name="builder">The builder that makes the assertions.</param>
@@ -91,24 +92,60 @@ namespace DmpConnector.Security
                 credential.Certificate.Thumbprint,
                 patient is null ? "-" : patient.Oid + ":" + patient.Value,
                 VihfCodes.Of(accessMode));
+            object keyLock;
             lock (_gate)
             {
-                DateTimeOffset now = _clock.UtcNow;
-                if (_entries.TryGetValue(key, out Entry? cached) && now < cached.ExpiresAt)
+                if (TryGetValid(key, out VihfAssertion? hit))
                 {
-                    if (_logger.IsEnabled(LogLevel.Debug))
-                    {
-                        SecurityLog.VihfCacheHit(_logger, cached.Assertion.Id, cached.ExpiresAt);
-                    }
-
-                    return cached.Assertion;
+                    return hit;
                 }
 
-                RemoveExpired(now);
+                if (!_keyLocks.TryGetValue(key, out keyLock!))
+                {
+                    keyLock = new object();
+                    _keyLocks[key] = keyLock;
+                }
+            }
+
+            // One signer per key; other keys (other users, other patients) do not wait for this signature, which may
+            // wait for a card and its PIN.
+            lock (keyLock)
+            {
+                lock (_gate)
+                {
+                    if (TryGetValid(key, out VihfAssertion? hit))
+                    {
+                        return hit;
+                    }
+                }
+
                 VihfAssertion assertion = _builder.BuildSigned(user, patient, accessMode, credential);
-                _entries[key] = new Entry(assertion, now + Lifetime);
+                lock (_gate)
+                {
+                    DateTimeOffset now = _clock.UtcNow;
+                    RemoveExpired(now);
+                    _entries[key] = new Entry(assertion, now + Lifetime);
+                }
+
                 return assertion;
             }
+        }
+
+        private bool TryGetValid(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out VihfAssertion? assertion)
+        {
+            if (_entries.TryGetValue(key, out Entry? cached) && _clock.UtcNow < cached.ExpiresAt)
+            {
+                if (_logger.IsEnabled(LogLevel.Debug))
+                {
+                    SecurityLog.VihfCacheHit(_logger, cached.Assertion.Id, cached.ExpiresAt);
+                }
+
+                assertion = cached.Assertion;
+                return true;
+            }
+
+            assertion = null;
+            return false;
         }
 
         /// <summary>Forgets every cached assertion (e.g. when the user logs out or the card is removed).</summary>
@@ -117,6 +154,7 @@ namespace DmpConnector.Security
             lock (_gate)
             {
                 _entries.Clear();
+                _keyLocks.Clear();
             }
         }
 
@@ -134,6 +172,7 @@ namespace DmpConnector.Security
             foreach (string key in expired)
             {
                 _entries.Remove(key);
+                _keyLocks.Remove(key);
             }
         }
 

@@ -119,6 +119,11 @@ namespace DmpConnector.Cli.Commands
                 }
 
                 using CertificateSigningCredential credential = CertificateSigningCredential.FromPfxFile(pfxPath, password, KeyPurposes.Signature);
+                if ((CertificateSigningCredential.InferPurposes(credential.Certificate) & KeyPurposes.Signature) == 0)
+                {
+                    console.Error.WriteLine("dmp: warning: the PFX certificate's key usage looks like an authentication key (no nonRepudiation); the DMP refuses a VIHF signed with a CPS authentication key. Establishment signature certificates may still be right.");
+                }
+
                 assertion = builder.BuildSigned(context.ToVihfUserContext(), patient, accessMode, credential);
             }
 

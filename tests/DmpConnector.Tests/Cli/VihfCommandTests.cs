@@ -178,6 +178,23 @@ namespace DmpConnector.Tests.Cli
         }
 
         [Test]
+        public async Task Sha1_is_used_only_on_request_and_an_authentication_looking_key_gets_a_warning()
+        {
+            var (code, stdout, stderr) = await RunAsync("vihf", "build", "--sign", "pfx", "--pfx", _pfx, "--password-env", _passwordVariable, "--sha1");
+            Assert.That(code, Is.Zero, stderr);
+            Assert.That(stdout, Does.Contain(XmlSignatureAlgorithms.RsaSha1));
+            Assert.That(stderr, Does.Not.Contain("authentication key"));
+
+            using X509Certificate2 authentication = SampleData.CreateSigningCertificate("CN=AUTH, O=Test, C=FR", X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment);
+            string pfx = Path.Combine(_folder, "auth.pfx");
+            File.WriteAllBytes(pfx, authentication.Export(X509ContentType.Pkcs12, "s3cret-pfx"));
+            var (authCode, authOut, authErr) = await RunAsync("vihf", "build", "--sign", "pfx", "--pfx", pfx, "--password-env", _passwordVariable);
+            Assert.That(authCode, Is.Zero);
+            Assert.That(authOut, Does.Contain(XmlSignatureAlgorithms.RsaSha256));
+            Assert.That(authErr, Does.Contain("authentication key"));
+        }
+
+        [Test]
         public async Task Help_is_available()
         {
             Assert.That((await RunAsync("vihf", "build", "--help")).Code, Is.Zero);

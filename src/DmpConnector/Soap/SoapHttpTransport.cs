@@ -97,6 +97,7 @@ namespace DmpConnector.Soap
 
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(request.Timeout ?? options.Timeout);
+            TimeSpan retryDelay = TimeSpan.Zero;
             for (int attempt = 0; ; attempt++)
             {
                 if (attempt > 0)
@@ -124,18 +125,25 @@ namespace DmpConnector.Soap
                 }
                 catch (SoapTransportException ex) when (request.IsIdempotent && ex.IsTransient && !ex.IsTimeout && rewindable && attempt < options.MaxRetries)
                 {
-                    TimeSpan delay = NextDelay(attempt);
+                    retryDelay = NextDelay(attempt);
                     if (logger is not null)
                     {
-                        LogRetrying(logger, headers.Action, attempt + 1, options.MaxRetries, (long)delay.TotalMilliseconds, ex.StatusCode?.ToString() ?? "no response");
+                        LogRetrying(logger, headers.Action, attempt + 1, options.MaxRetries, (long)retryDelay.TotalMilliseconds, ex.StatusCode?.ToString() ?? "no response");
                     }
-
-                    await Task.Delay(delay, timeout.Token).ConfigureAwait(false);
                 }
                 catch (SoapTransportException ex)
                 {
                     LogFailed(headers.Action, ex.StatusCode?.ToString() ?? (ex.IsTimeout ? "timeout" : "no response"));
                     throw;
+                }
+
+                try
+                {
+                    await Task.Delay(retryDelay, timeout.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw new SoapTransportException("The call " + headers.Action + " timed out while waiting to retry.", null, true, null, ex);
                 }
             }
         }

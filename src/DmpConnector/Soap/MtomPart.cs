@@ -10,10 +10,10 @@ namespace DmpConnector.Soap
     /// </summary>
     public sealed class MtomPart : IDisposable
     {
-        private readonly byte[]? memory;
+        private readonly ChunkBuffer? memory;
         private FileStream? file;
 
-        internal MtomPart(IReadOnlyDictionary<string, string> headers, byte[]? memory, FileStream? file, long length)
+        internal MtomPart(IReadOnlyDictionary<string, string> headers, ChunkBuffer? memory, FileStream? file, long length)
         {
             Headers = headers;
             this.memory = memory;
@@ -44,16 +44,17 @@ namespace DmpConnector.Soap
         {
             if (memory is not null)
             {
-                return new MemoryStream(memory, 0, (int)Length, false);
+                return memory.OpenRead();
             }
 
             FileStream f = file ?? throw new ObjectDisposedException(nameof(MtomPart));
             return new FileStream(f.Name, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 81920, FileOptions.SequentialScan);
         }
 
-        /// <summary>Deletes the temporary file, if any.</summary>
+        /// <summary>Deletes the temporary file, or returns the memory (cleared) to the pool.</summary>
         public void Dispose()
         {
+            memory?.Dispose();
             // The file was opened with DeleteOnClose: closing the handle removes it.
             file?.Dispose();
             file = null;

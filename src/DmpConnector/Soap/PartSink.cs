@@ -11,7 +11,7 @@ namespace DmpConnector.Soap
     internal sealed class PartSink : IDisposable
     {
         private readonly MtomReaderOptions options;
-        private MemoryStream? memory = new();
+        private ChunkBuffer? memory = new();
         private FileStream? file;
         private long length;
 
@@ -27,8 +27,7 @@ namespace DmpConnector.Soap
             if (file is null && memory!.Length + count > options.SpillThresholdBytes)
             {
                 file = CreateTemporaryFile(options.TempDirectory);
-                memory.Position = 0;
-                await memory.CopyToAsync(file, 81920, cancellationToken).ConfigureAwait(false);
+                memory.CopyTo(file);
                 memory.Dispose();
                 memory = null;
             }
@@ -54,7 +53,7 @@ namespace DmpConnector.Soap
                 return new MtomPart(headers, null, f, length);
             }
 
-            byte[] bytes = memory!.GetBuffer();
+            ChunkBuffer bytes = memory!;
             memory = null;
             return new MtomPart(headers, bytes, null, length);
         }

@@ -194,6 +194,26 @@ namespace DmpConnector.Tests.Soap
         }
 
         [Test]
+        public async Task A_small_part_is_gone_once_the_message_is_disposed()
+        {
+            byte[] doc = SampleData.Bytes(200_000);
+            byte[] data = SampleData.Multipart("b1", "\r\n", "", "", (RootHeaders, SampleData.Utf8(Envelope("cid:att@x"))), ("Content-ID: <att@x>", doc));
+            MtomMessage message = await Read(data, "multipart/related; boundary=b1");
+            MtomPart part = message.ResolveInclude("cid:att@x");
+            Assert.That(part.IsInTemporaryFile, Is.False);
+            using Stream open = part.OpenRead();
+            Assert.That(open.Length, Is.EqualTo(doc.Length));
+            open.Position = 100_000;
+            var half = new byte[100_000];
+            Assert.That(open.Read(half, 0, half.Length), Is.EqualTo(half.Length));
+            Assert.That(half, Is.EqualTo(doc.Skip(100_000).ToArray()));
+
+            message.Dispose();
+            open.Position = 0;
+            Assert.Throws<ObjectDisposedException>(() => open.ReadByte());
+        }
+
+        [Test]
         public async Task Pitfall_5_a_truncated_attachment_is_an_error_not_a_short_document()
         {
             byte[] whole = SampleData.Multipart("b1", "\r\n", "", "", (RootHeaders, SampleData.Utf8(Envelope("cid:att@x"))), ("Content-ID: <att@x>", SampleData.Bytes(150_000)));

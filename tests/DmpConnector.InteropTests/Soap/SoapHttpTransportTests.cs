@@ -116,6 +116,33 @@ namespace DmpConnector.InteropTests.Soap
         }
 
         [Test]
+        public async Task A_fault_is_logged_with_its_codes_and_the_raw_fault_redacted()
+        {
+            await using var host = await KestrelHost.StartAsync(c => Respond(c, 500, "application/soap+xml", SampleData.Utf8(SampleData.Soap12DmpFault)));
+            var logger = new CapturingLogger();
+            string dir = Path.Combine(Path.GetTempPath(), "dmp-capture-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                using var transport = new SoapHttpTransport(new SoapTransportOptions { Logger = logger, CaptureDirectory = dir });
+
+                await Assert.ThrowsAsync<SoapFaultException>(() => transport.SendAsync(host.Address, Request()));
+
+                Assert.That(logger.WithEvent(DmpConnector.Diagnostics.DmpLogEvents.SoapMessageCaptureEnabled).Count(), Is.EqualTo(1));
+                var fault = logger.WithEvent(DmpConnector.Diagnostics.DmpLogEvents.SoapFaultReceived).Single();
+                Assert.That(fault.Message, Does.Contain("DMPInvalidCertificate"));
+                Assert.That(fault.Message, Does.Not.Contain("authentication key used"), "the raw fault may hold patient data");
+                Assert.That(logger.WithEvent(DmpConnector.Diagnostics.DmpLogEvents.SoapCallStarted).Count(), Is.EqualTo(1));
+            }
+            finally
+            {
+                if (Directory.Exists(dir))
+                {
+                    Directory.Delete(dir, true);
+                }
+            }
+        }
+
+        [Test]
         public async Task Pitfall_7_a_fault_inside_an_MTOM_answer_becomes_a_SoapFaultException()
         {
             await using var host = await KestrelHost.StartAsync(async c =>

@@ -95,8 +95,10 @@ namespace DmpConnector.Soap
             long[] startPositions = request.Attachments.Select(a => a.Content.CanSeek ? a.Content.Position : -1).ToArray();
             bool rewindable = startPositions.All(p => p >= 0);
 
+            TimeSpan limit = request.Timeout ?? options.Timeout;
+            var clock = Stopwatch.StartNew();
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(request.Timeout ?? options.Timeout);
+            timeout.CancelAfter(limit);
             TimeSpan retryDelay = TimeSpan.Zero;
             for (int attempt = 0; ; attempt++)
             {
@@ -110,7 +112,7 @@ namespace DmpConnector.Soap
 
                 try
                 {
-                    return await SendOnceAsync(endpoint, request, headers, envelope, timeout.Token).ConfigureAwait(false);
+                    return await SendOnceAsync(endpoint, request, headers, envelope, limit - clock.Elapsed, cancellationToken, timeout.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
                 {
@@ -234,7 +236,7 @@ namespace DmpConnector.Soap
 #endif
         }
 
-        private async Task<SoapResponse> SendOnceAsync(Uri endpoint, SoapRequest request, SoapRequestHeaders headers, byte[] envelope, CancellationToken token)
+        private async Task<SoapResponse> SendOnceAsync(Uri endpoint, SoapRequest request, SoapRequestHeaders headers, byte[] envelope, TimeSpan remaining, CancellationToken callerToken, CancellationToken token)
         {
             var watch = Stopwatch.StartNew();
             if (logger is not null && logger.IsEnabled(LogLevel.Debug))
@@ -277,7 +279,7 @@ namespace DmpConnector.Soap
                     requestCapture?.Dispose();
                 }
 
-                SoapResponse result = await ReadResponseAsync(response, headers.Action, capturePrefix, token).ConfigureAwait(false);
+                SoapResponse result = await ReadResponseAsync(response, headers.Action, capturePrefix, remaining, callerToken, token).ConfigureAwait(false);
                 handedOver = true;
                 if (logger is not null)
                 {
@@ -304,7 +306,7 @@ namespace DmpConnector.Soap
             }
         }
 
-        private async Task<SoapResponse> ReadResponseAsync(HttpResponseMessage response, string action, string? capturePrefix, CancellationToken token)
+        private async Task<SoapResponse> ReadResponseAsync(HttpResponseMessage response, string action, string? capturePrefix, TimeSpan remaining, CancellationToken callerToken, CancellationToken token)
         {
             string? contentType = response.Content.Headers.TryGetValues("Content-Type", out IEnumerable<string>? values) ? string.Join(", ", values) : null;
             string mediaType = contentType is null ? string.Empty : MimeHeaderValue.Parse(contentType).MediaType;
@@ -348,8 +350,21 @@ namespace DmpConnector.Soap
             bool xml = mediaType is "application/soap+xml" or "text/xml" or "application/xml";
             if (success && xml)
             {
-                SoapEnvelope envelope = SoapEnvelope.Read(body, true);
-                return new SoapResponse(response.StatusCode, contentType, envelope, null, response);
+                // The body streams to the caller after this method returns: the call's time limit and the caller's token
+                // still apply, by closing the response when either fires (reading it then throws).
+                var guard = CancellationTokenSource.CreateLinkedTokenSource(callerToken);
+                guard.CancelAfter(remaining > TimeSpan.Zero ? remaining : TimeSpan.FromMilliseconds(1));
+                guard.Token.Register(static state => ((HttpResponseMessage)state!).Dispose(), response);
+                try
+                {
+                    SoapEnvelope envelope = SoapEnvelope.Read(body, true);
+                    return new SoapResponse(response.StatusCode, contentType, envelope, null, response, guard);
+                }
+                catch
+                {
+                    guard.Dispose();
+                    throw;
+                }
             }
 
             // An error status, or an answer that is not SOAP: buffer a bounded amount, try it as a fault, else report it.

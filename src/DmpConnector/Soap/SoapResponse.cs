@@ -11,9 +11,11 @@ namespace DmpConnector.Soap
     public sealed class SoapResponse : IDisposable
     {
         private readonly HttpResponseMessage? http;
+        private readonly IDisposable? guard;
 
-        internal SoapResponse(HttpStatusCode statusCode, string? contentType, SoapEnvelope envelope, MtomMessage? mtom, HttpResponseMessage? http)
+        internal SoapResponse(HttpStatusCode statusCode, string? contentType, SoapEnvelope envelope, MtomMessage? mtom, HttpResponseMessage? http, IDisposable? guard = null)
         {
+            this.guard = guard;
             StatusCode = statusCode;
             ContentType = contentType;
             Envelope = envelope;
@@ -36,6 +38,7 @@ namespace DmpConnector.Soap
         /// <inheritdoc />
         public void Dispose()
         {
+            guard?.Dispose();
             Envelope.Dispose();
             Mtom?.Dispose();
             http?.Dispose();

@@ -229,6 +229,41 @@ namespace DmpConnector.InteropTests.Soap
         }
 
         [Test]
+        public async Task The_time_limit_still_applies_while_the_caller_streams_a_plain_body()
+        {
+            await using var host = await KestrelHost.StartAsync(async c =>
+            {
+                c.Response.ContentType = "application/soap+xml";
+                string start = SampleData.Soap12Response("<r:Answer xmlns:r=\"urn:example:answer\"><r:Item>1</r:Item>");
+                start = start.Substring(0, start.IndexOf("</soap:Body>", StringComparison.Ordinal)) + new string(' ', 8192);
+                await c.Response.Body.WriteAsync(SampleData.Utf8(start));
+                await c.Response.Body.FlushAsync();
+                await Task.Delay(TimeSpan.FromSeconds(60), c.RequestAborted);
+            });
+            using var transport = new SoapHttpTransport(new SoapTransportOptions { Timeout = TimeSpan.FromSeconds(2) });
+
+            using SoapResponse response = await transport.SendAsync(host.Address, Request());
+            Assert.That(response.Envelope.Body.LocalName, Is.EqualTo("Answer"));
+            Task drain = Task.Run(() =>
+            {
+                while (response.Envelope.Body.Read())
+                {
+                }
+            });
+            Exception? failure = null;
+            try
+            {
+                await drain.WaitAsync(TimeSpan.FromSeconds(50));
+            }
+            catch (Exception ex) when (ex is not TimeoutException)
+            {
+                failure = ex;
+            }
+
+            Assert.That(failure, Is.Not.Null, "reading the stalled body fails once the call's time limit passes, instead of hanging");
+        }
+
+        [Test]
         public async Task Cancelling_during_a_large_upload_stops_it_promptly()
         {
             await using var host = await KestrelHost.StartAsync(async c =>

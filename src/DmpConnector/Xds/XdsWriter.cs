@@ -178,9 +178,9 @@ namespace DmpConnector.Xds
 
             foreach (RegistryError e in errors)
             {
-                if (e.ErrorCode.Length == 0 || e.Severity.Length == 0)
+                if (e.ErrorCode.Length == 0 || e.Severity.Length == 0 || e.CodeContext is null)
                 {
-                    throw Required("RegistryError", "A RegistryError needs errorCode and severity.");
+                    throw Required("RegistryError", "A RegistryError needs errorCode, codeContext and severity (ebRS 3.0).");
                 }
             }
         }

@@ -22,3 +22,7 @@ dmp ins check 2070585756270 97 --json
 echo
 echo "== 4. The identity sample: INSi result -> qualified identity -> the INS an exchange may carry:"
 dotnet run --project samples/IdentityCheck -v:q
+echo
+echo "== 5. The VIHF sample: the SAML assertion of a DMP call built, signed with a signature key and verified; an"
+echo "      authentication key and bris de glace without a patient refused before anything is signed:"
+dotnet run --project samples/VihfSigning -v:q

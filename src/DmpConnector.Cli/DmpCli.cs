@@ -62,6 +62,8 @@ namespace DmpConnector.Cli
                 "dmp: the DmpConnector tool for support engineers and scripts. Check identifiers, inspect DMP messages.\n" +
                 "Exit codes: 0 valid/success, 1 invalid/failed (reason on stderr), 2 usage error, 3 internal error.");
             root.Add(InsCommands.Create(console));
+            root.Add(VihfCommands.Create(console));
+            root.Add(MtomCommands.Create(console));
             return root;
         }
     }

@@ -10,13 +10,18 @@ namespace DmpConnector.Security
         /// <summary>Creates the description.</summary>
         /// <param name="slotId">The slot id (changes between runs; for display only).</param>
         /// <param name="description">The slot (reader) description.</param>
-        /// <param name="token">The token in the slot, or null when the slot is empty.</param>
-        public Pkcs11SlotInfo(ulong slotId, string description, Pkcs11TokenInfo? token)
+        /// <param name="token">The token in the slot, or null when the slot is empty or unreadable.</param>
+        /// <param name="error">The PKCS#11 return code when a token is present but could not be read, else null.</param>
+        public Pkcs11SlotInfo(ulong slotId, string description, Pkcs11TokenInfo? token, string? error)
         {
             SlotId = slotId;
             Description = description;
             Token = token;
+            Error = error;
         }
+
+        /// <summary>The PKCS#11 return code (<c>CKR_…</c>) when the slot says a token is present but it could not be read; null otherwise.</summary>
+        public string? Error { get; }
 
         /// <summary>The slot id (changes between runs; never use it to find a token).</summary>
         public ulong SlotId { get; }

@@ -113,21 +113,30 @@ namespace DmpConnector.Security
             {
                 ISlotInfo slotInfo = Call(slot.GetSlotInfo, "slot");
                 Pkcs11TokenInfo? token = null;
+                string? error = null;
                 if (slotInfo.SlotFlags.TokenPresent)
                 {
-                    ITokenInfo info = Call(slot.GetTokenInfo, "slot");
-                    IReadOnlyList<Pkcs11CertificateInfo> certificates = Array.Empty<Pkcs11CertificateInfo>();
-                    if (info.TokenFlags.TokenInitialized)
+                    try
                     {
-                        using ISession session = Call(() => slot.OpenSession(SessionType.ReadOnly), info.Label.Trim());
-                        certificates = ReadCertificates(session, info.Label.Trim());
-                    }
+                        ITokenInfo info = slot.GetTokenInfo();
+                        IReadOnlyList<Pkcs11CertificateInfo> certificates = Array.Empty<Pkcs11CertificateInfo>();
+                        if (info.TokenFlags.TokenInitialized)
+                        {
+                            using ISession session = slot.OpenSession(SessionType.ReadOnly);
+                            certificates = ReadCertificates(session, info.Label.Trim());
+                        }
 
-                    token = new Pkcs11TokenInfo(info.Label.Trim(), info.SerialNumber.Trim(), info.Model.Trim(), info.ManufacturerId.Trim(),
-                        info.TokenFlags.UserPinLocked, info.TokenFlags.UserPinCountLow, certificates);
+                        token = new Pkcs11TokenInfo(info.Label.Trim(), info.SerialNumber.Trim(), info.Model.Trim(), info.ManufacturerId.Trim(),
+                            info.TokenFlags.UserPinLocked, info.TokenFlags.UserPinCountLow, certificates);
+                    }
+                    catch (Pkcs11Exception ex)
+                    {
+                        // One bad reader must not hide the others: report it on its slot.
+                        error = ex.RV.ToString();
+                    }
                 }
 
-                result.Add(new Pkcs11SlotInfo(slotInfo.SlotId, slotInfo.SlotDescription.Trim(), token));
+                result.Add(new Pkcs11SlotInfo(slotInfo.SlotId, slotInfo.SlotDescription.Trim(), token, error));
             }
 
             return result;
@@ -266,7 +275,9 @@ namespace DmpConnector.Security
                             continue;
                         }
 
-                        throw new CardKeyNotFoundException($"The token '{Label}' has no private key with CKA_ID {idHex}, even after logging in.");
+                        // Still no key after a fresh login: either the card went away under us (a pulled card, a
+                        // deleted token) or it really lacks the key. Ask the token itself which one it is.
+                        throw (CardException?)ProbeRemoval() ?? new CardKeyNotFoundException($"The token '{Label}' has no private key with CKA_ID {idHex}, even after logging in.");
                     }
 
                     using IMechanism mechanism = Pkcs11ModuleRegistry.Factories.MechanismFactory.Create(CKM.CKM_RSA_PKCS);
@@ -275,7 +286,7 @@ namespace DmpConnector.Security
                 catch (Pkcs11Exception ex)
                 {
                     keep = false;
-                    pooled.Session.Dispose();
+                    CloseQuietly(pooled.Session);
                     if (Pkcs11Errors.IsLoggedOutOrStaleHandle(ex.RV) && attempt == 0)
                     {
                         LogKeyMissingRelogin(_logger, Label, idHex);
@@ -292,6 +303,42 @@ namespace DmpConnector.Security
                         Return(pooled);
                     }
                 }
+            }
+        }
+
+        /// <summary>Returns a <see cref="CardRemovedException"/> (and forgets the slot) when the token no longer answers; null when it does.</summary>
+        private CardRemovedException? ProbeRemoval()
+        {
+            lock (_gate)
+            {
+                if (_slot is null)
+                {
+                    return new CardRemovedException(Label, null);
+                }
+
+                try
+                {
+                    _ = _slot.GetTokenInfo();
+                    return null;
+                }
+                catch (Pkcs11Exception ex)
+                {
+                    LogTokenRemoved(_logger, Label, ex.RV.ToString());
+                    ResetLocked();
+                    return new CardRemovedException(Label, ex.RV.ToString(), ex);
+                }
+            }
+        }
+
+        private static void CloseQuietly(ISession session)
+        {
+            try
+            {
+                session.Dispose();
+            }
+            catch (Pkcs11Exception)
+            {
+                // The session died with the card; nothing to close.
             }
         }
 
@@ -323,7 +370,7 @@ namespace DmpConnector.Security
                     return pooled;
                 }
 
-                pooled.Session.Dispose();
+                CloseQuietly(pooled.Session);
             }
 
             try
@@ -344,7 +391,7 @@ namespace DmpConnector.Security
             }
             else
             {
-                pooled.Session.Dispose();
+                CloseQuietly(pooled.Session);
             }
         }
 
@@ -506,16 +553,12 @@ namespace DmpConnector.Security
             _slot = null;
             while (_pool.TryTake(out PooledSession? pooled))
             {
-                pooled.Session.Dispose();
+                CloseQuietly(pooled.Session);
             }
 
-            try
+            if (_loginSession is not null)
             {
-                _loginSession?.Dispose();
-            }
-            catch (Pkcs11Exception)
-            {
-                // The session died with the card.
+                CloseQuietly(_loginSession);
             }
 
             _loginSession = null;
@@ -547,8 +590,11 @@ namespace DmpConnector.Security
                 {
                     info = slot.GetTokenInfo();
                 }
-                catch (Pkcs11Exception ex) when (Pkcs11Errors.IsRemoval(ex.RV))
+                catch (Pkcs11Exception ex)
                 {
+                    // A reader whose card is being pulled, or a token that went away (SoftHSM2 answers
+                    // CKR_GENERAL_ERROR for a deleted token): not the one we want, and no reason to fail the search.
+                    seen.Add($"slot {slot.SlotId} unreadable ({ex.RV})");
                     continue;
                 }
 

@@ -54,7 +54,7 @@ namespace DmpConnector.InteropTests.Security
                 Assert.That(output, Does.Contain("OK"));
                 Assert.That(ours.SignerCertificate.Thumbprint, Is.EqualTo(SoftHsmToken.Shared.SignatureCertificate.Thumbprint));
                 Assert.That(vihf.Xml, Does.Contain(SoftHsmToken.ProfessionalIdNat), "the Issuer is the card certificate's subject");
-                Assert.That(pins.Calls, Is.EqualTo(1));
+                Assert.That(pins.Calls, Is.LessThanOrEqualTo(1), "at most one login (login is per application: another test may have logged in already)");
             });
         }
 

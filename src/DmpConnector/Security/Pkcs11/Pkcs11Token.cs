@@ -205,6 +205,19 @@ namespace DmpConnector.Security
             }
         }
 
+        /// <summary>Logs in if the application is not logged in yet (PIN through the callback); no-op otherwise.</summary>
+        internal void EnsureLoggedIn()
+        {
+            lock (_gate)
+            {
+                ThrowIfDisposed();
+                EnsureLoggedInLocked(isRelogin: false);
+            }
+        }
+
+        /// <summary>The token's logger (never null).</summary>
+        internal ILogger Logger => _logger;
+
         /// <summary>
         /// Logs the application out of the token (all its sessions, including those of other components using the same
         /// module in this process). The next signature asks for the PIN again.

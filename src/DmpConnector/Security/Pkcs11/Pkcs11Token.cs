@@ -26,7 +26,7 @@ namespace DmpConnector.Security
     /// fail at once without touching the card until the application calls <see cref="Login"/> with a new PIN.
     /// A removed card gives <see cref="CardRemovedException"/>; the next operation looks for the token again.</para>
     /// <para>Each signature uses its own session from a small pool, so concurrent signatures never share a session.
-    /// The module is loaded once per process and never finalised (see the card section of docs/security.md).</para>
+    /// The module is loaded once per process and never finalised (see docs/card.md).</para>
     /// </remarks>
     public sealed partial class Pkcs11Token : IDisposable
     {

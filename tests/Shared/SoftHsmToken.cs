@@ -32,6 +32,9 @@ namespace DmpConnector.Tests.Support
         public const string PinTestLabel = "CPS-PIN";
         public const string LogoutTestLabel = "CPS-LOGOUT";
         public const string RemovalTestLabel = "CPS-REMOVE";
+
+        /// <summary>A token holding both certificates but only the authentication private key (the signature key is missing).</summary>
+        public const string MissingKeyLabel = "CPS-NOKEY";
         public const string Pin = "1234";
         public const string SoPin = "12345678";
         public const string AuthenticationLabel = "cps-auth";
@@ -81,8 +84,10 @@ namespace DmpConnector.Tests.Support
 
             foreach (string label in new[] { Label, PinTestLabel, LogoutTestLabel, RemovalTestLabel })
             {
-                CreateToken(label);
+                CreateToken(label, withSignatureKey: true);
             }
+
+            CreateToken(MissingKeyLabel, withSignatureKey: false);
         }
 
         /// <summary>The tokens of this test process (created on first use).</summary>
@@ -170,7 +175,7 @@ namespace DmpConnector.Tests.Support
                 "-addext", keyUsage, "-addext", extra, "-addext", "basicConstraints=critical,CA:FALSE");
         }
 
-        private void CreateToken(string label)
+        private void CreateToken(string label, bool withSignatureKey)
         {
             Run("softhsm2-util", "--init-token", "--free", "--label", label, "--so-pin", SoPin, "--pin", Pin);
             var pairs = new List<(string Key, string Cert, string Id, string ObjectLabel)>
@@ -180,7 +185,11 @@ namespace DmpConnector.Tests.Support
             };
             foreach (var (key, cert, id, objectLabel) in pairs)
             {
-                Run("softhsm2-util", "--import", key, "--token", label, "--label", objectLabel, "--id", id, "--pin", Pin);
+                if (withSignatureKey || id != "02")
+                {
+                    Run("softhsm2-util", "--import", key, "--token", label, "--label", objectLabel, "--id", id, "--pin", Pin);
+                }
+
                 string der = Path.Combine(Directory, $"{label}-{id}.der");
                 Run("openssl", "x509", "-in", cert, "-outform", "DER", "-out", der);
                 Run("pkcs11-tool", "--module", ModulePath, "--token-label", label, "--login", "--pin", Pin,

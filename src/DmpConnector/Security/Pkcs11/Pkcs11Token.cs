@@ -73,7 +73,14 @@ namespace DmpConnector.Security
             {
                 lock (_gate)
                 {
-                    return _loginSession is not null && IsUserState(_loginSession);
+                    try
+                    {
+                        return _loginSession is not null && IsUserState(_loginSession);
+                    }
+                    catch (Pkcs11Exception)
+                    {
+                        return false;   // the session died with the card
+                    }
                 }
             }
         }

@@ -259,6 +259,27 @@ namespace DmpConnector.Tests.Security.Pkcs11
         }
 
         [Test]
+        public void A_private_key_that_really_is_missing_gives_one_relogin_attempt_then_a_typed_error_never_a_loop()
+        {
+            var logger = new CapturingLogger();
+            var pins = new PinCounter();
+            using Pkcs11Token token = CardTestSupport.Open(SoftHsmToken.MissingKeyLabel, pins, logger);
+            using Pkcs11SigningCredential credential = token.GetCredential(KeyPurposes.Signature);
+
+            var first = Assert.Throws<CardKeyNotFoundException>(() => credential.SignHash(new byte[32], HashAlgorithmName.SHA256));
+            var second = Assert.Throws<CardKeyNotFoundException>(() => credential.SignHash(new byte[32], HashAlgorithmName.SHA256));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(first!.Message, Does.Contain("CKA_ID 02").And.Contain("even after logging in"));
+                Assert.That(second, Is.Not.Null);
+                Assert.That(pins.Calls, Is.EqualTo(1), "logged in once; the retry found the application still logged in");
+                Assert.That(logger.WithEvent(DmpLogEvents.Pkcs11KeyMissingRelogin).Count(), Is.EqualTo(2), "one re-login attempt per signature, not a loop");
+                Assert.That(token.GetCredential(KeyPurposes.Authentication).SignHash(new byte[32], HashAlgorithmName.SHA256), Has.Length.EqualTo(256), "the other key still works");
+            });
+        }
+
+        [Test]
         public void A_second_login_in_the_same_application_is_not_an_error_and_asks_no_PIN()
         {
             var pinsA = new PinCounter();

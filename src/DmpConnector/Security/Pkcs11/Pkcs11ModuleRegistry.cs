@@ -45,13 +45,11 @@ namespace DmpConnector.Security
                 }
 
                 InstallLibdlResolver();
+                // Pkcs11Interop tolerates CKR_CRYPTOKI_ALREADY_INITIALIZED: a module OpenSSL's pkcs11 engine initialised
+                // first in this process is shared, not an error.
                 try
                 {
                     library = Factories.Pkcs11LibraryFactory.LoadPkcs11Library(Factories, key, AppType.MultiThreaded);
-                }
-                catch (Pkcs11Exception ex) when (ex.RV == CKR.CKR_CRYPTOKI_ALREADY_INITIALIZED)
-                {
-                    throw new CardException($"The PKCS#11 module '{key}' was already initialised in this process by another component and could not be shared.", "Load the card through one component only, or load DmpConnector's token first.", ex.RV.ToString(), ex);
                 }
                 catch (Exception ex) when (ex is UnmanagedException or DllNotFoundException or BadImageFormatException or Pkcs11Exception)
                 {

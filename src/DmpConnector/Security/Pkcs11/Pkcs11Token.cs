@@ -38,6 +38,7 @@ namespace DmpConnector.Security
         private ISlot? _slot;
         private ISession? _loginSession;
         private int _generation;
+        private int _loginEpoch;
         private volatile bool _loggedIn;
         private bool _pinRejected;
         private bool _mechanismChecked;
@@ -278,7 +279,7 @@ namespace DmpConnector.Security
         {
             for (int attempt = 0; ; attempt++)
             {
-                PooledSession pooled = Rent(attempt > 0);
+                PooledSession pooled = Rent(attempt > 0, out int epoch);
                 bool keep = true;
                 try
                 {
@@ -307,7 +308,10 @@ namespace DmpConnector.Security
                 {
                     keep = false;
                     CloseQuietly(pooled.Session);
-                    if (Pkcs11Errors.IsLoggedOutOrStaleHandle(ex.RV) && attempt == 0)
+                    // A logout by another component while this signature was under way can surface as any error
+                    // (SoftHSM2 answers CKR_GENERAL_ERROR): if the application was logged out meanwhile, it is a
+                    // logout, and gets the one re-login a missing key gets.
+                    if (attempt == 0 && (Pkcs11Errors.IsLoggedOutOrStaleHandle(ex.RV) || LoggedOutSince(epoch)))
                     {
                         LogKeyMissingRelogin(_logger, Label, idHex);
                         _loggedIn = false;
@@ -362,7 +366,28 @@ namespace DmpConnector.Security
             }
         }
 
-        private PooledSession Rent(bool isRelogin)
+        /// <summary>True when the application logged in again, or is logged out, since <paramref name="epoch"/>.</summary>
+        private bool LoggedOutSince(int epoch)
+        {
+            lock (_gate)
+            {
+                if (_loginEpoch != epoch)
+                {
+                    return true;
+                }
+
+                try
+                {
+                    return _loginSession is not null && !IsUserState(_loginSession);
+                }
+                catch (Pkcs11Exception)
+                {
+                    return false;   // the session itself is gone: that is a removal, mapped as such
+                }
+            }
+        }
+
+        private PooledSession Rent(bool isRelogin, out int epoch)
         {
             int generation;
             ISlot slot;
@@ -380,6 +405,7 @@ namespace DmpConnector.Security
                 }
 
                 generation = _generation;
+                epoch = _loginEpoch;
                 slot = _slot!;
             }
 
@@ -497,6 +523,7 @@ namespace DmpConnector.Security
             }
 
             _loggedIn = true;
+            _loginEpoch++;
             LogLoggedIn(_logger, Label, isRelogin);
         }
 

@@ -280,6 +280,57 @@ namespace DmpConnector.Tests.Security.Pkcs11
         }
 
         [Test]
+        public void A_logout_in_the_middle_of_concurrent_signatures_costs_one_relogin_and_no_failure()
+        {
+            var pins = new PinCounter();
+            var otherPins = new PinCounter();
+            using Pkcs11Token other = CardTestSupport.Open(SoftHsmToken.LogoutTestLabel, otherPins);
+            using Pkcs11Token token = CardTestSupport.Open(SoftHsmToken.LogoutTestLabel, pins);
+            using Pkcs11SigningCredential credential = token.GetCredential(KeyPurposes.Signature);
+            using RSA publicKey = credential.Certificate.GetRSAPublicKey()!;
+            credential.SignHash(new byte[32], HashAlgorithmName.SHA256);
+            int done = 0;
+            int loggedOut = 0;
+            int failures = 0;
+            var errors = new System.Collections.Concurrent.ConcurrentBag<string>();
+
+            Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, thread =>
+            {
+                for (int i = 0; i < 200; i++)
+                {
+                    if (System.Threading.Interlocked.Increment(ref done) == 400 && System.Threading.Interlocked.Exchange(ref loggedOut, 1) == 0)
+                    {
+                        other.Logout();   // another component of the application logs the card out, mid-run
+                    }
+
+                    byte[] hash = SHA256.HashData(BitConverter.GetBytes((thread * 1000) + i));
+                    try
+                    {
+                        byte[] signature = credential.SignHash(hash, HashAlgorithmName.SHA256);
+                        if (!publicKey.VerifyHash(hash, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1))
+                        {
+                            System.Threading.Interlocked.Increment(ref failures);
+                        }
+                    }
+                    catch (CardException ex)
+                    {
+                        errors.Add(ex.GetType().Name + " " + ex.ReturnValue);
+                        System.Threading.Interlocked.Increment(ref failures);
+                    }
+                }
+            });
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(loggedOut, Is.EqualTo(1));
+                Assert.That(failures, Is.Zero, string.Join(", ", errors));
+                Assert.That(pins.Calls, Is.EqualTo(2), "the first login, then exactly one re-login for all threads");
+                Assert.That(otherPins.Calls, Is.Zero);
+            });
+            token.Logout();
+        }
+
+        [Test]
         public void A_second_login_in_the_same_application_is_not_an_error_and_asks_no_PIN()
         {
             var pinsA = new PinCounter();

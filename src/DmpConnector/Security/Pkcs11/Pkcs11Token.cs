@@ -665,7 +665,7 @@ namespace DmpConnector.Security
 
             if (found.Count > 1)
             {
-                throw new CardNotFoundException($"Several tokens match ({present}); choose one with TokenLabel or TokenSerial.");
+                throw new CardNotFoundException($"Several tokens match ({present}); choose one by label or serial (Pkcs11TokenOptions.TokenLabel/TokenSerial; dmp: --token).");
             }
 
             return found[0];

@@ -29,8 +29,11 @@ namespace DmpConnector.Cli.Commands
             var mode = new Option<string>("--mode") { Description = "The access mode: normal (default), bris_de_glace, centre_15.", DefaultValueFactory = _ => "normal" };
             mode.AcceptOnlyFromAmong("normal", "bris_de_glace", "centre_15");
             var context = new Option<string?>("--context") { Description = "The user context file (docs/context-file.md). Without it a built-in TEST professional is used, with a warning." };
-            var sign = new Option<string>("--sign") { Description = "How to sign: pfx (a PFX/PKCS#12 file holding a signature key), or none (an unsigned DIRECTE token).", Required = true };
-            sign.AcceptOnlyFromAmong("pfx", "none");
+            var sign = new Option<string>("--sign") { Description = "How to sign: pfx (a PFX/PKCS#12 file holding a signature key), pkcs11 (the signature key of a CPS card or other PKCS#11 token), or none (an unsigned DIRECTE token).", Required = true };
+            sign.AcceptOnlyFromAmong("pfx", "pkcs11", "none");
+            var module = new Option<string?>("--module") { Description = $"With --sign pkcs11: the PKCS#11 module (card middleware). Default: ${TokenCommands.ModuleVariable}, else the usual Cryptolib CPS path." };
+            var token = new Option<string?>("--token") { Description = "With --sign pkcs11: the token's label (see 'dmp token list'). Needed when the module sees several tokens." };
+            var pinEnv = new Option<string?>("--pin-env") { Description = "With --sign pkcs11: the name of an environment variable holding the PIN. Without it the PIN is asked on the terminal. Never give a PIN on the command line." };
             var pfx = new Option<string?>("--pfx") { Description = "The PFX file (with --sign pfx). Its key is used as a signature key." };
             var passwordEnv = new Option<string?>("--password-env") { Description = "The name of an environment variable holding the PFX password (never give a password on the command line)." };
             var issuer = new Option<string?>("--issuer") { Description = "With --sign none: the Issuer (subject DN of the user's certificate). Default: a test DN." };
@@ -39,7 +42,7 @@ namespace DmpConnector.Cli.Commands
             var json = new Option<bool>("--json") { Description = "Print a JSON summary on stdout (with the assertion in \"xml\" unless -o is given)." };
             var build = new Command("build", "Build a VIHF 3.0 assertion for a patient and sign it. Exit 0 on success, 1 when the context breaks a DMP rule or the key cannot sign (the reason on stderr).")
             {
-                ins, insKind, mode, context, sign, pfx, passwordEnv, issuer, sha1, output, json,
+                ins, insKind, mode, context, sign, pfx, passwordEnv, module, token, pinEnv, issuer, sha1, output, json,
             };
             build.SetAction(parse =>
             {
@@ -54,6 +57,7 @@ namespace DmpConnector.Cli.Commands
                         parse.GetValue(sign)!,
                         parse.GetValue(pfx),
                         parse.GetValue(passwordEnv),
+                        new CardChoice(parse.GetValue(module), parse.GetValue(token), parse.GetValue(pinEnv)),
                         parse.GetValue(issuer),
                         parse.GetValue(sha1),
                         parse.GetValue(output),
@@ -78,7 +82,7 @@ namespace DmpConnector.Cli.Commands
             return build;
         }
 
-        private static int Build(CliConsole console, string? insText, string insKind, string modeText, string? contextPath, string sign, string? pfxPath, string? passwordEnv, string? issuer, bool sha1, string? outputPath, bool json)
+        private static int Build(CliConsole console, string? insText, string insKind, string modeText, string? contextPath, string sign, string? pfxPath, string? passwordEnv, CardChoice card, string? issuer, bool sha1, string? outputPath, bool json)
         {
             CliContext context;
             if (contextPath is null)
@@ -98,6 +102,35 @@ namespace DmpConnector.Cli.Commands
             if (sign == "none")
             {
                 assertion = builder.BuildUnsigned(context.ToVihfUserContext(), patient, accessMode, issuer ?? "CN=" + context.Professional.Id.Value + ",O=TEST,C=FR");
+            }
+            else if (sign == "pkcs11")
+            {
+                string? modulePath = TokenCommands.ResolveModule(card.Module);
+                if (modulePath is null)
+                {
+                    console.Error.WriteLine($"dmp: --sign pkcs11 needs --module <path> (or {TokenCommands.ModuleVariable}); no Cryptolib CPS found at its usual paths.");
+                    return ExitCodes.Usage;
+                }
+
+                if (card.PinVariable is not null && Environment.GetEnvironmentVariable(card.PinVariable) is null)
+                {
+                    console.Error.WriteLine($"dmp: the environment variable {card.PinVariable} (--pin-env) is not set.");
+                    return ExitCodes.Invalid;
+                }
+
+                if (card.PinVariable is null && Console.IsInputRedirected)
+                {
+                    console.Error.WriteLine("dmp: --sign pkcs11 needs --pin-env <VAR> when no terminal can ask for the PIN.");
+                    return ExitCodes.Usage;
+                }
+
+                using Pkcs11Token cardToken = Pkcs11Token.Open(new Pkcs11TokenOptions(modulePath)
+                {
+                    TokenLabel = card.TokenLabel,
+                    PinCallback = request => card.PinVariable is not null ? Environment.GetEnvironmentVariable(card.PinVariable) : AskPin(console, request),
+                });
+                using Pkcs11SigningCredential credential = cardToken.GetCredential(KeyPurposes.Signature);
+                assertion = builder.BuildSigned(context.ToVihfUserContext(), patient, accessMode, credential);
             }
             else
             {
@@ -267,6 +300,44 @@ namespace DmpConnector.Cli.Commands
 
             return ExitCodes.Ok;
         }
+
+        /// <summary>Asks the PIN on the terminal without echoing it; null when the user gives an empty line (cancel).</summary>
+        private static string? AskPin(CliConsole console, Pkcs11PinRequest request)
+        {
+            if (request.PinFinalTry)
+            {
+                console.Error.WriteLine("dmp: warning: one more wrong PIN locks the card.");
+            }
+
+            console.Error.Write($"PIN for card '{request.TokenLabel}': ");
+            var pin = new System.Text.StringBuilder();
+            while (true)
+            {
+                ConsoleKeyInfo key = Console.ReadKey(intercept: true);
+                if (key.Key == ConsoleKey.Enter)
+                {
+                    break;
+                }
+
+                if (key.Key == ConsoleKey.Backspace)
+                {
+                    if (pin.Length > 0)
+                    {
+                        pin.Length--;
+                    }
+
+                    continue;
+                }
+
+                pin.Append(key.KeyChar);
+            }
+
+            console.Error.WriteLine();
+            return pin.Length == 0 ? null : pin.ToString();
+        }
+
+        /// <summary>The --sign pkcs11 options.</summary>
+        private sealed record CardChoice(string? Module, string? TokenLabel, string? PinVariable);
 
         private static InsKind ParseKind(string kind) => kind switch
         {

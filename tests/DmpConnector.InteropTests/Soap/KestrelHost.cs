@@ -23,7 +23,7 @@ namespace DmpConnector.InteropTests.Soap
 
         public Uri Address { get; }
 
-        public static async Task<KestrelHost> StartAsync(RequestDelegate handler, X509Certificate2? serverCertificate = null, bool requireClientCertificate = false)
+        public static async Task<KestrelHost> StartAsync(RequestDelegate handler, X509Certificate2? serverCertificate = null, bool requireClientCertificate = false, System.Security.Authentication.SslProtocols? protocols = null)
         {
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders();
@@ -39,6 +39,10 @@ namespace DmpConnector.InteropTests.Soap
                             https.ServerCertificate = serverCertificate;
                             https.ClientCertificateMode = requireClientCertificate ? ClientCertificateMode.RequireCertificate : ClientCertificateMode.NoCertificate;
                             https.AllowAnyClientCertificate();
+                            if (protocols is { } only)
+                            {
+                                https.SslProtocols = only;
+                            }
                         });
                     }
                 });

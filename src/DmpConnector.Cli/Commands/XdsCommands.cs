@@ -18,6 +18,7 @@ namespace DmpConnector.Cli.Commands
         {
             var xds = new Command("xds", "Work with XDS.b metadata messages (ITI-18 queries, ITI-41 submissions, ITI-43 retrieves, ITI-57 updates).");
             xds.Add(CreateInspect(console));
+            xds.Add(CreateValidate(console));
             return xds;
         }
 
@@ -62,6 +63,76 @@ namespace DmpConnector.Cli.Commands
                 return ExitCodes.Ok;
             });
             return inspect;
+        }
+
+        private static Command CreateValidate(CliConsole console)
+        {
+            Argument<string> file = FileArgument();
+            Option<string?> contentType = ContentTypeOption();
+            var profile = new Option<string>("--profile")
+            {
+                Description = "The rules: dmp (XDS.b plus the DMP's required attributes, value sets, INS and signature document) or xds (IHE XDS.b only).",
+                DefaultValueFactory = _ => "dmp",
+            };
+            profile.AcceptOnlyFromAmong("dmp", "xds");
+            var json = new Option<bool>("--json") { Description = "Print the result as JSON on stdout: {valid, profile, kind, errors, warnings, issues:[{severity, rule, object, attribute, message, value, valueRedacted}]}." };
+            var validate = new Command("validate", "Check an XDS message against a validation profile before sending it. Exit 0 when it has no error (warnings allowed), 1 with the list of issues.")
+            {
+                file,
+                contentType,
+                profile,
+                json,
+            };
+            validate.SetAction(async (parse, cancellationToken) =>
+            {
+                (IXdsMessage? message, int code) = await ReadAsync(console, parse.GetValue(file)!, parse.GetValue(contentType), cancellationToken).ConfigureAwait(false);
+                if (message is null)
+                {
+                    return code;
+                }
+
+                XdsValidationProfile chosen = parse.GetValue(profile) == "xds" ? XdsValidationProfile.Xds : XdsValidationProfile.Dmp;
+                var issues = XdsValidator.Validate(message, chosen);
+                int errors = issues.Count(i => i.Severity == XdsIssueSeverity.Error);
+                if (parse.GetValue(json))
+                {
+                    console.WriteJson(w =>
+                    {
+                        w.WriteStartObject();
+                        w.WriteBoolean("valid", errors == 0);
+                        w.WriteString("profile", chosen == XdsValidationProfile.Dmp ? "dmp" : "xds");
+                        w.WriteString("kind", message.Kind.ToString());
+                        w.WriteNumber("errors", errors);
+                        w.WriteNumber("warnings", issues.Count - errors);
+                        w.WriteStartArray("issues");
+                        foreach (XdsValidationIssue issue in issues)
+                        {
+                            XdsJson.WriteValidationIssue(w, issue);
+                        }
+
+                        w.WriteEndArray();
+                        w.WriteEndObject();
+                    });
+                }
+                else
+                {
+                    foreach (XdsValidationIssue issue in issues)
+                    {
+                        await console.Output.WriteLineAsync(issue.ToString()).ConfigureAwait(false);
+                    }
+
+                    await console.Output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0}: {1} error(s), {2} warning(s) ({3} profile).", message.Kind, errors, issues.Count - errors, chosen == XdsValidationProfile.Dmp ? "DMP" : "XDS.b")).ConfigureAwait(false);
+                }
+
+                if (errors > 0)
+                {
+                    await console.Error.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "dmp: the message breaks {0} rule(s) of the {1} profile ({2}).", errors, chosen == XdsValidationProfile.Dmp ? "DMP" : "XDS.b", XdsRules.Validation)).ConfigureAwait(false);
+                    return ExitCodes.Invalid;
+                }
+
+                return ExitCodes.Ok;
+            });
+            return validate;
         }
 
         /// <summary>Reads the message of a file, or reports why it cannot be read (exit code 1).</summary>

@@ -174,6 +174,12 @@ namespace DmpConnector.Xds
                 : new XdsFormatException(where, XdsRules.XmlMalformed, "The message is not well-formed XML (truncated, or bad characters): " + ex.Message, null, false, ex);
         }
 
+        private static readonly HashSet<string> StructuralNames = new(StringComparer.Ordinal)
+        {
+            "RegistryObjectList", "RegistryErrorList", "RegistryError", "SubmitObjectsRequest", "Document", "ExtrinsicObject", "RegistryPackage",
+            "Association", "ObjectRef", "Classification", "RegistryResponse",
+        };
+
         /// <summary>The generic shape of an ebRIM registry object while it is read.</summary>
         private sealed class Raw
         {
@@ -348,6 +354,20 @@ namespace DmpConnector.Xds
             }
 
             private void Skip() => ForEachChild(Skip);
+
+            /// <summary>
+            /// Skips an element the message may carry as an extension, but refuses an ebRIM/ebRS/XDS.b element in another
+            /// namespace (e.g. ebXML 2.1): silently dropping its objects would lose metadata.
+            /// </summary>
+            private void SkipUnknown()
+            {
+                if (StructuralNames.Contains(_r.LocalName))
+                {
+                    throw new XdsFormatException(Where(), XdsRules.UnknownMessage, $"{_r.LocalName} is in the namespace '{_r.NamespaceURI}', not the ebRIM/ebRS 3.0 or XDS.b one: its content would be lost.", _r.NamespaceURI, false);
+                }
+
+                Skip();
+            }
 
             private bool Is(string localName, string ns) => _r.LocalName == localName && _r.NamespaceURI == ns;
 
@@ -529,7 +549,7 @@ namespace DmpConnector.Xds
                     }
                     else
                     {
-                        Skip();
+                        SkipUnknown();
                     }
                 });
                 return new ProvideAndRegisterDocumentSetRequest
@@ -621,7 +641,7 @@ namespace DmpConnector.Xds
                     }
                     else
                     {
-                        Skip();
+                        SkipUnknown();
                     }
                 });
                 return metadata;
@@ -638,7 +658,7 @@ namespace DmpConnector.Xds
                 {
                     if (_r.NamespaceURI != XdsNamespaces.Rim)
                     {
-                        Skip();
+                        SkipUnknown();
                         return;
                     }
 
@@ -730,7 +750,7 @@ namespace DmpConnector.Xds
                     }
                     else
                     {
-                        Skip();
+                        SkipUnknown();
                     }
                 });
                 return response;
@@ -747,7 +767,7 @@ namespace DmpConnector.Xds
                     }
                     else
                     {
-                        Skip();
+                        SkipUnknown();
                     }
                 });
                 return response;

@@ -153,6 +153,11 @@ namespace DmpConnector.Xds
     {
         private const string SignatureClassCode = "urn:oid:1.3.6.1.4.1.19376.1.2.1.1.1";
         private const string InsNirOid = "1.2.250.1.213.1.4.8";
+        private static readonly HashSet<string> TypedEntrySlots = new(StringComparer.Ordinal)
+        {
+            "creationTime", "hash", "languageCode", "legalAuthenticator", "repositoryUniqueId", "serviceStartTime", "serviceStopTime", "size", "sourcePatientId",
+        };
+
         private static readonly Regex MimePattern = new("^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         private static readonly Regex LanguagePattern = new("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         private static readonly Regex HashPattern = new("^[0-9a-fA-F]{40}$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
@@ -480,6 +485,11 @@ namespace DmpConnector.Xds
                 }
 
                 Oid(id, "repositoryUniqueId", e.RepositoryUniqueId);
+                foreach (Slot slot in e.ExtraSlots.Where(x => TypedEntrySlots.Contains(x.Name)))
+                {
+                    Error(id, slot.Name, XdsValidationRules.ValueFormat, $"The {slot.Name} slot is repeated, has several values, or its value cannot be read; XDS allows one valid value.", string.Join(",", slot.Values), sensitive: slot.Name.StartsWith("source", StringComparison.Ordinal));
+                }
+
                 if (e.AvailabilityStatus is not null && !IsKnownStatus(e.AvailabilityStatus))
                 {
                     Error(id, "availabilityStatus", XdsValidationRules.ValueFormat, "availabilityStatus is Approved, Deprecated, Submitted, or the ci-sis Archived or Deleted.", e.AvailabilityStatus);

@@ -184,7 +184,7 @@ namespace DmpConnector.Xds
         private sealed class Raw
         {
             public string LocalName = string.Empty;
-            public readonly Dictionary<string, string> Attributes = new(StringComparer.Ordinal);
+            public readonly List<KeyValuePair<string, string>> Attributes = new(6);
             public readonly List<Slot> Slots = new();
             public readonly List<Raw> Classifications = new();
             public readonly List<Raw> ExternalIdentifiers = new();
@@ -193,7 +193,19 @@ namespace DmpConnector.Xds
             public string? VersionName;
             public int Line;
 
-            public string? Attr(string name) => Attributes.TryGetValue(name, out string? v) ? v : null;
+            public string? Attr(string name)
+            {
+                // A handful of attributes: a linear search allocates nothing, unlike a dictionary per object.
+                foreach (KeyValuePair<string, string> a in Attributes)
+                {
+                    if (a.Key == name)
+                    {
+                        return a.Value;
+                    }
+                }
+
+                return null;
+            }
         }
 
         private sealed class Parser
@@ -201,6 +213,9 @@ namespace DmpConnector.Xds
             private readonly XmlReader _r;
             private readonly XdsReaderOptions _options;
             private readonly char[] _chunk = new char[4096];
+
+            // Short text values seen in this message, shared (this parse only: never the caller's name table).
+            private readonly NameTable _values = new();
             private int _baseDepth;
 
             public Parser(XmlReader reader, XdsReaderOptions options)
@@ -353,7 +368,60 @@ namespace DmpConnector.Xds
                 throw Malformed("The message ends before its elements are closed (truncated).");
             }
 
-            private void Skip() => ForEachChild(Skip);
+            private void Skip()
+            {
+                if (_r.IsEmptyElement)
+                {
+                    return;
+                }
+
+                int depth = _r.Depth;
+                while (Next())
+                {
+                    if (_r.NodeType == XmlNodeType.EndElement && _r.Depth == depth)
+                    {
+                        return;
+                    }
+                }
+
+                throw Malformed("The message ends before its elements are closed (truncated).");
+            }
+
+            /// <summary>
+            /// Moves to the next child element of the element at <paramref name="depth"/>; false at its end tag. The
+            /// allocation-free form of <see cref="ForEachChild"/> for the per-object hot paths.
+            /// </summary>
+            private bool NextChild(int depth)
+            {
+                while (Next())
+                {
+                    if (_r.NodeType == XmlNodeType.EndElement && _r.Depth == depth)
+                    {
+                        return false;
+                    }
+
+                    if (_r.NodeType == XmlNodeType.Element)
+                    {
+                        return true;
+                    }
+                }
+
+                throw Malformed("The message ends before its elements are closed (truncated).");
+            }
+
+            private static void SetAttribute(List<KeyValuePair<string, string>> attributes, string name, string value)
+            {
+                for (int i = 0; i < attributes.Count; i++)
+                {
+                    if (attributes[i].Key == name)
+                    {
+                        attributes[i] = new KeyValuePair<string, string>(name, value);
+                        return;
+                    }
+                }
+
+                attributes.Add(new KeyValuePair<string, string>(name, value));
+            }
 
             /// <summary>
             /// Skips an element the message may carry as an extension, but refuses an ebRIM/ebRS/XDS.b element in another
@@ -393,23 +461,34 @@ namespace DmpConnector.Xds
                 }
 
                 int depth = _r.Depth;
-                var text = new StringBuilder();
+                StringBuilder? text = null;
+                int pending = 0;
                 while (Next())
                 {
                     switch (_r.NodeType)
                     {
                         case XmlNodeType.EndElement when _r.Depth == depth:
-                            return text.ToString();
+                            // One short text node (the usual case): no builder, and repeated values (codes, code systems,
+                            // statuses, times) shared through the reader's name table instead of a new string each.
+                            return text is not null ? text.Append(_chunk, 0, pending).ToString()
+                                : pending == 0 ? string.Empty
+                                : pending <= 64 ? _values.Add(_chunk, 0, pending) : new string(_chunk, 0, pending);
                         case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
                             int n;
-                            while ((n = _r.ReadValueChunk(_chunk, 0, _chunk.Length)) > 0)
+                            while ((n = _r.ReadValueChunk(_chunk, pending, _chunk.Length - pending)) > 0)
                             {
-                                if (text.Length + n > _options.MaxValueLength)
+                                if ((text?.Length ?? 0) + pending + n > _options.MaxValueLength)
                                 {
                                     throw new XdsFormatException(Where(), XdsRules.ValueTooLong, $"A text value is longer than {_options.MaxValueLength} characters.", null, false);
                                 }
 
-                                text.Append(_chunk, 0, n);
+                                pending += n;
+                                if (pending == _chunk.Length)
+                                {
+                                    text ??= new StringBuilder();
+                                    text.Append(_chunk, 0, pending);
+                                    pending = 0;
+                                }
                             }
 
                             break;
@@ -439,43 +518,54 @@ namespace DmpConnector.Xds
             {
                 string name = RequiredAttr("name", "Slot");
                 string? slotType = Attr("slotType");
-                var values = new List<string>();
-                ForEachChild(() =>
+                var values = new List<string>(1);
+                if (!_r.IsEmptyElement)
                 {
-                    if (Is("ValueList", XdsNamespaces.Rim))
+                    int depth = _r.Depth;
+                    while (NextChild(depth))
                     {
-                        ForEachChild(() =>
+                        if (Is("ValueList", XdsNamespaces.Rim) && !_r.IsEmptyElement)
                         {
-                            if (Is("Value", XdsNamespaces.Rim))
+                            int listDepth = _r.Depth;
+                            while (NextChild(listDepth))
                             {
-                                values.Add(ReadText());
+                                if (Is("Value", XdsNamespaces.Rim))
+                                {
+                                    values.Add(ReadText());
+                                }
+                                else
+                                {
+                                    Skip();
+                                }
                             }
-                            else
-                            {
-                                Skip();
-                            }
-                        });
+                        }
+                        else
+                        {
+                            Skip();
+                        }
                     }
-                    else
-                    {
-                        Skip();
-                    }
-                });
+                }
+
                 return new Slot(name, values) { SlotType = slotType };
             }
 
             private string? ReadLocalized()
             {
                 string? value = null;
-                ForEachChild(() =>
+                if (!_r.IsEmptyElement)
                 {
-                    if (value is null && Is("LocalizedString", XdsNamespaces.Rim))
+                    int depth = _r.Depth;
+                    while (NextChild(depth))
                     {
-                        value = RequiredAttr("value", "LocalizedString");
-                    }
+                        if (value is null && Is("LocalizedString", XdsNamespaces.Rim))
+                        {
+                            value = RequiredAttr("value", "LocalizedString");
+                        }
 
-                    Skip();
-                });
+                        Skip();
+                    }
+                }
+
                 return value;
             }
 
@@ -488,19 +578,20 @@ namespace DmpConnector.Xds
                     {
                         if (_r.NamespaceURI.Length == 0)
                         {
-                            raw.Attributes[_r.LocalName] = _r.Value;
+                            SetAttribute(raw.Attributes, _r.LocalName, _r.Value);
                         }
                     }
                     while (_r.MoveToNextAttribute());
                     _r.MoveToElement();
                 }
 
-                ForEachChild(() =>
+                int depth = _r.IsEmptyElement ? -1 : _r.Depth;
+                while (depth >= 0 && NextChild(depth))
                 {
                     if (_r.NamespaceURI != XdsNamespaces.Rim)
                     {
                         Skip();
-                        return;
+                        continue;
                     }
 
                     switch (_r.LocalName)
@@ -528,7 +619,8 @@ namespace DmpConnector.Xds
                             Skip();
                             break;
                     }
-                });
+                }
+
                 return raw;
             }
 
@@ -882,7 +974,7 @@ namespace DmpConnector.Xds
         /// <summary>Maps the generic ebRIM shapes to the typed model, keeping what it does not name.</summary>
         private static class XdsMapping
         {
-            private static readonly HashSet<string> DocumentSingleSlots = new(StringComparer.Ordinal)
+            private static readonly string[] DocumentSingleSlots =
             {
                 "creationTime", "hash", "languageCode", "legalAuthenticator", "repositoryUniqueId", "serviceStartTime", "serviceStopTime", "size", "sourcePatientId",
             };
@@ -1056,15 +1148,16 @@ namespace DmpConnector.Xds
             {
                 string id = Required(e, "id");
                 var extraSlots = new List<Slot>();
-                var values = new Dictionary<string, string>(StringComparer.Ordinal);
+                var values = new string?[DocumentSingleSlots.Length];
                 var info = EquatableList<string>.Empty;
                 var referenceIds = EquatableList<string>.Empty;
                 foreach (Slot s in e.Slots)
                 {
-                    if (DocumentSingleSlots.Contains(s.Name) && !values.ContainsKey(s.Name) && Single(s) is { } v
+                    int slot = Array.IndexOf(DocumentSingleSlots, s.Name);
+                    if (slot >= 0 && values[slot] is null && Single(s) is { } v
                         && (s.Name != "size" || long.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
                     {
-                        values[s.Name] = v;
+                        values[slot] = v;
                     }
                     else if (s.Name == "sourcePatientInfo" && info.Count == 0 && s.SlotType is null && s.Values.Count > 0)
                     {
@@ -1162,7 +1255,7 @@ namespace DmpConnector.Xds
                     Comments = e.Description,
                     UniqueId = uniqueId,
                     PatientId = patientId,
-                    SourcePatientId = Get(values, "sourcePatientId"),
+                    SourcePatientId = Get(values, DocumentSingleSlots, "sourcePatientId"),
                     SourcePatientInfo = info,
                     ClassCode = classCode,
                     TypeCode = typeCode,
@@ -1172,20 +1265,22 @@ namespace DmpConnector.Xds
                     ConfidentialityCodes = confidentiality,
                     EventCodes = events,
                     Authors = authors,
-                    LegalAuthenticator = Get(values, "legalAuthenticator"),
-                    CreationTime = Get(values, "creationTime"),
-                    ServiceStartTime = Get(values, "serviceStartTime"),
-                    ServiceStopTime = Get(values, "serviceStopTime"),
-                    LanguageCode = Get(values, "languageCode"),
-                    Hash = Get(values, "hash"),
-                    Size = Get(values, "size") is { } size ? long.Parse(size, NumberStyles.None, CultureInfo.InvariantCulture) : null,
-                    RepositoryUniqueId = Get(values, "repositoryUniqueId"),
+                    LegalAuthenticator = Get(values, DocumentSingleSlots, "legalAuthenticator"),
+                    CreationTime = Get(values, DocumentSingleSlots, "creationTime"),
+                    ServiceStartTime = Get(values, DocumentSingleSlots, "serviceStartTime"),
+                    ServiceStopTime = Get(values, DocumentSingleSlots, "serviceStopTime"),
+                    LanguageCode = Get(values, DocumentSingleSlots, "languageCode"),
+                    Hash = Get(values, DocumentSingleSlots, "hash"),
+                    Size = Get(values, DocumentSingleSlots, "size") is { } size ? long.Parse(size, NumberStyles.None, CultureInfo.InvariantCulture) : null,
+                    RepositoryUniqueId = Get(values, DocumentSingleSlots, "repositoryUniqueId"),
                     ReferenceIds = referenceIds,
                     ExtraSlots = extraSlots,
                     ExtraClassifications = extraClassifications,
                     ExtraExternalIdentifiers = extraIds,
                 };
             }
+
+            private static string? Get(string?[] values, string[] names, string name) => values[Array.IndexOf(names, name)];
 
             private static string? Get(Dictionary<string, string> values, string name) => values.TryGetValue(name, out string? v) ? v : null;
 

@@ -193,6 +193,20 @@ namespace DmpConnector.Xds
             public string? VersionName;
             public int Line;
 
+            /// <summary>Empties the object for reuse (its lists keep their capacity).</summary>
+            public void Reset()
+            {
+                LocalName = string.Empty;
+                Attributes.Clear();
+                Slots.Clear();
+                Classifications.Clear();
+                ExternalIdentifiers.Clear();
+                Name = null;
+                Description = null;
+                VersionName = null;
+                Line = 0;
+            }
+
             public string? Attr(string name)
             {
                 // A handful of attributes: a linear search allocates nothing, unlike a dictionary per object.
@@ -216,6 +230,26 @@ namespace DmpConnector.Xds
 
             // Short text values seen in this message, shared (this parse only: never the caller's name table).
             private readonly NameTable _values = new();
+
+            // Raw shapes of document entries already mapped, reused for the next ones.
+            private readonly Stack<Raw> _pool = new();
+            private readonly List<string> _slotValues = new();
+
+            private void Release(Raw raw)
+            {
+                foreach (Raw child in raw.Classifications)
+                {
+                    Release(child);
+                }
+
+                foreach (Raw child in raw.ExternalIdentifiers)
+                {
+                    Release(child);
+                }
+
+                raw.Reset();
+                _pool.Push(raw);
+            }
             private int _baseDepth;
 
             public Parser(XmlReader reader, XdsReaderOptions options)
@@ -328,16 +362,6 @@ namespace DmpConnector.Xds
                         throw new XdsFormatException(Where(), XdsRules.XmlDepth, $"Elements are nested deeper than {_options.MaxDepth} levels.", null, false);
                     }
 
-                    for (int i = 0; i < _r.AttributeCount; i++)
-                    {
-                        if (_r.GetAttribute(i).Length > _options.MaxValueLength)
-                        {
-                            _r.MoveToAttribute(i);
-                            string name = _r.Name;
-                            _r.MoveToElement();
-                            throw new XdsFormatException(Where() + "/@" + name, XdsRules.ValueTooLong, $"An attribute value is longer than {_options.MaxValueLength} characters.", null, false);
-                        }
-                    }
                 }
 
                 return true;
@@ -439,11 +463,65 @@ namespace DmpConnector.Xds
 
             private bool Is(string localName, string ns) => _r.LocalName == localName && _r.NamespaceURI == ns;
 
-            private string? Attr(string name) => _r.GetAttribute(name);
+            private string? Attr(string name)
+            {
+                if (!_r.MoveToAttribute(name))
+                {
+                    return null;
+                }
+
+                string value = AttributeValue();
+                _r.MoveToElement();
+                return value;
+            }
+
+            /// <summary>
+            /// The value of the attribute the reader is on, bounded in length. Short values are copied out in chunks and
+            /// shared through this parse's table (codes, schemes, object ids repeat across an entry's classifications),
+            /// so the reader does not allocate a string per occurrence.
+            /// </summary>
+            private string AttributeValue()
+            {
+                if (!_r.CanReadValueChunk)
+                {
+                    string plain = _r.Value;
+                    return plain.Length > _options.MaxValueLength ? throw TooLongAttribute() : plain;
+                }
+
+                int pending = 0;
+                StringBuilder? text = null;
+                int n;
+                while ((n = _r.ReadValueChunk(_chunk, pending, _chunk.Length - pending)) > 0)
+                {
+                    pending += n;
+                    if ((text?.Length ?? 0) + pending > _options.MaxValueLength)
+                    {
+                        throw TooLongAttribute();
+                    }
+
+                    if (pending == _chunk.Length)
+                    {
+                        text ??= new StringBuilder();
+                        text.Append(_chunk, 0, pending);
+                        pending = 0;
+                    }
+                }
+
+                return text is not null ? text.Append(_chunk, 0, pending).ToString()
+                    : pending == 0 ? string.Empty
+                    : pending <= 64 ? _values.Add(_chunk, 0, pending) : new string(_chunk, 0, pending);
+            }
+
+            private XdsFormatException TooLongAttribute()
+            {
+                string name = _r.Name;
+                _r.MoveToElement();
+                return new XdsFormatException(Where() + "/@" + name, XdsRules.ValueTooLong, $"An attribute value is longer than {_options.MaxValueLength} characters.", null, false);
+            }
 
             private string RequiredAttr(string name, string element)
             {
-                string? value = _r.GetAttribute(name);
+                string? value = Attr(name);
                 if (string.IsNullOrEmpty(value))
                 {
                     throw new XdsFormatException(element + "/@" + name, XdsRules.MissingAttribute, $"{element} requires the attribute {name}.", null, false);
@@ -518,7 +596,8 @@ namespace DmpConnector.Xds
             {
                 string name = RequiredAttr("name", "Slot");
                 string? slotType = Attr("slotType");
-                var values = new List<string>(1);
+                List<string> values = _slotValues;
+                values.Clear();
                 if (!_r.IsEmptyElement)
                 {
                     int depth = _r.Depth;
@@ -546,7 +625,7 @@ namespace DmpConnector.Xds
                     }
                 }
 
-                return new Slot(name, values) { SlotType = slotType };
+                return new Slot(name, EquatableList<string>.Own(values.ToArray())) { SlotType = slotType };
             }
 
             private string? ReadLocalized()
@@ -571,14 +650,16 @@ namespace DmpConnector.Xds
 
             private Raw ReadRaw()
             {
-                var raw = new Raw { LocalName = _r.LocalName, Line = _r is IXmlLineInfo li ? li.LineNumber : 0 };
+                Raw raw = _pool.Count > 0 ? _pool.Pop() : new Raw();
+                raw.LocalName = _r.LocalName;
+                raw.Line = _r is IXmlLineInfo li ? li.LineNumber : 0;
                 if (_r.MoveToFirstAttribute())
                 {
                     do
                     {
                         if (_r.NamespaceURI.Length == 0)
                         {
-                            SetAttribute(raw.Attributes, _r.LocalName, _r.Value);
+                            SetAttribute(raw.Attributes, _r.LocalName, AttributeValue());
                         }
                     }
                     while (_r.MoveToNextAttribute());
@@ -741,7 +822,7 @@ namespace DmpConnector.Xds
 
             private XdsMetadata ReadObjectList()
             {
-                var extrinsic = new List<Raw>();
+                var extrinsic = new List<DocumentEntry>();
                 var packages = new List<Raw>();
                 var associations = new List<Association>();
                 var refs = new List<string>();
@@ -757,7 +838,10 @@ namespace DmpConnector.Xds
                     switch (_r.LocalName)
                     {
                         case "ExtrinsicObject":
-                            extrinsic.Add(ReadRaw());
+                            // Mapped at once (an entry depends on nothing else in the list), and its raw shape reused.
+                            Raw raw = ReadRaw();
+                            extrinsic.Add(XdsMapping.ToDocumentEntry(raw));
+                            Release(raw);
                             break;
                         case "RegistryPackage":
                             packages.Add(ReadRaw());
@@ -979,7 +1063,7 @@ namespace DmpConnector.Xds
                 "creationTime", "hash", "languageCode", "legalAuthenticator", "repositoryUniqueId", "serviceStartTime", "serviceStopTime", "size", "sourcePatientId",
             };
 
-            public static XdsMetadata Build(List<Raw> extrinsic, List<Raw> packages, List<Association> associations, List<string> refs, List<Raw> classifications)
+            public static XdsMetadata Build(List<DocumentEntry> entries, List<Raw> packages, List<Association> associations, List<string> refs, List<Raw> classifications)
             {
                 var submissionSetIds = new HashSet<string>(StringComparer.Ordinal);
                 var folderIds = new HashSet<string>(StringComparer.Ordinal);
@@ -1024,12 +1108,6 @@ namespace DmpConnector.Xds
                     {
                         folders.Add(ToFolder(p));
                     }
-                }
-
-                var entries = new List<DocumentEntry>(extrinsic.Count);
-                foreach (Raw e in extrinsic)
-                {
-                    entries.Add(ToDocumentEntry(e));
                 }
 
                 return new XdsMetadata

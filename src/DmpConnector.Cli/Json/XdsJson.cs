@@ -266,6 +266,7 @@ namespace DmpConnector.Cli.Json
             StoredQueryIds.GetFolderAndContents => "GetFolderAndContents",
             StoredQueryIds.GetFoldersForDocument => "GetFoldersForDocument",
             StoredQueryIds.GetRelatedDocuments => "GetRelatedDocuments",
+            StoredQueryIds.FindDocumentsByReferenceId => "FindDocumentsByReferenceId",
             _ => null,
         };
 

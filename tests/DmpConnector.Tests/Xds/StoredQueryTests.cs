@@ -193,6 +193,21 @@ namespace DmpConnector.Tests.Xds
         }
 
         [Test]
+        public void The_document_entry_type_and_reference_ids_are_sent_when_asked()
+        {
+            var query = new FindDocumentsQuery { PatientId = SampleData.XdsPatientCx, DocumentEntryTypes = new[] { XdsUuids.StableDocumentEntry, XdsUuids.OnDemandDocumentEntry } };
+
+            Dictionary<string, string[]> p = ByName(StoredQueries.FindDocuments(query));
+            AdhocQueryRequest byReference = StoredQueries.FindDocumentsByReferenceId(query, new[] { "ACC1^^^&1.2.250.1.999.7&ISO^urn:ihe:iti:xds:2013:accession" });
+
+            Assert.That(p["$XDSDocumentEntryType"], Is.EqualTo(new[] { "('urn:uuid:7edca82f-054d-47f2-a032-9b2a5b5186c1','urn:uuid:34268e47-fdf5-41a6-ba33-82133c465248')" }));
+            Assert.That(byReference.QueryId, Is.EqualTo("urn:uuid:12941a89-e02e-4be5-967c-ce4bfc8fe492"));
+            Assert.That(ByName(byReference)["$XDSDocumentEntryReferenceIdList"], Is.EqualTo(new[] { "('ACC1^^^&1.2.250.1.999.7&ISO^urn:ihe:iti:xds:2013:accession')" }));
+            Assert.That(ByName(byReference), Does.ContainKey("$XDSDocumentEntryStatus"));
+            Assert.That(Assert.Throws<XdsFormatException>(() => StoredQueries.FindDocumentsByReferenceId(query, Array.Empty<string>()))!.Rule, Is.EqualTo(XdsRules.QueryParameter));
+        }
+
+        [Test]
         public void Query_ids_match_ITI18()
         {
             Assert.That(StoredQueries.GetAll(SampleData.XdsPatientCx, null).QueryId, Is.EqualTo("urn:uuid:10b545ea-725c-446d-9b95-8aeb444eddf3"));

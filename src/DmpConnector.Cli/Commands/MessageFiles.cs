@@ -55,26 +55,28 @@ namespace DmpConnector.Cli.Commands
         /// <summary>The XML stream of a message file and what must be disposed with it.</summary>
         internal sealed class OpenedXml : IDisposable
         {
-            private readonly IDisposable? owner;
             private readonly IDisposable? file;
 
-            public OpenedXml(Stream xml, IDisposable? owner, IDisposable? file)
+            public OpenedXml(Stream xml, MtomMessage? mtom, IDisposable? file)
             {
                 Xml = xml;
-                this.owner = owner;
+                Mtom = mtom;
                 this.file = file;
             }
+
+            /// <summary>The MTOM message the XML is the root part of, or null for a plain XML file.</summary>
+            public MtomMessage? Mtom { get; }
 
             /// <summary>The XML (the root part when the file was MTOM).</summary>
             public Stream Xml { get; }
 
             /// <summary>True when the file was an MTOM message.</summary>
-            public bool WasMtom => owner is not null;
+            public bool WasMtom => Mtom is not null;
 
             public void Dispose()
             {
                 Xml.Dispose();
-                owner?.Dispose();
+                Mtom?.Dispose();
                 file?.Dispose();
             }
         }

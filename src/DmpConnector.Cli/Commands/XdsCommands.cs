@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
@@ -45,7 +47,7 @@ namespace DmpConnector.Cli.Commands
             };
             inspect.SetAction(async (parse, cancellationToken) =>
             {
-                (IXdsMessage? message, int code) = await ReadAsync(console, parse.GetValue(file)!, parse.GetValue(contentType), cancellationToken).ConfigureAwait(false);
+                (IXdsMessage? message, int code) = await ReadAsync(console, parse.GetValue(file)!, parse.GetValue(contentType), null, cancellationToken).ConfigureAwait(false);
                 if (message is null)
                 {
                     return code;
@@ -85,14 +87,15 @@ namespace DmpConnector.Cli.Commands
             };
             validate.SetAction(async (parse, cancellationToken) =>
             {
-                (IXdsMessage? message, int code) = await ReadAsync(console, parse.GetValue(file)!, parse.GetValue(contentType), cancellationToken).ConfigureAwait(false);
+                var digests = new Dictionary<string, XdsDocumentDigest>(StringComparer.Ordinal);
+                (IXdsMessage? message, int code) = await ReadAsync(console, parse.GetValue(file)!, parse.GetValue(contentType), digests, cancellationToken).ConfigureAwait(false);
                 if (message is null)
                 {
                     return code;
                 }
 
                 XdsValidationProfile chosen = parse.GetValue(profile) == "xds" ? XdsValidationProfile.Xds : XdsValidationProfile.Dmp;
-                var issues = XdsValidator.Validate(message, chosen);
+                var issues = XdsValidator.Validate(message, chosen, new XdsValidationOptions { DocumentDigests = digests });
                 int errors = issues.Count(i => i.Severity == XdsIssueSeverity.Error);
                 if (parse.GetValue(json))
                 {
@@ -135,8 +138,12 @@ namespace DmpConnector.Cli.Commands
             return validate;
         }
 
-        /// <summary>Reads the message of a file, or reports why it cannot be read (exit code 1).</summary>
-        internal static async Task<(IXdsMessage? Message, int Code)> ReadAsync(CliConsole console, string path, string? contentType, CancellationToken cancellationToken)
+        /// <summary>
+        /// Reads the message of a file, or reports why it cannot be read (exit code 1). When <paramref name="digests"/> is
+        /// given and the file is an MTOM ITI-41 request, the SHA-1 and size of each entry's attachment are added to it (by
+        /// entry id), so validation can compare them with the entries' hash and size.
+        /// </summary>
+        internal static async Task<(IXdsMessage? Message, int Code)> ReadAsync(CliConsole console, string path, string? contentType, Dictionary<string, XdsDocumentDigest>? digests, CancellationToken cancellationToken)
         {
             if (!File.Exists(path))
             {
@@ -147,7 +154,20 @@ namespace DmpConnector.Cli.Commands
             try
             {
                 using MessageFiles.OpenedXml opened = await MessageFiles.OpenXmlAsync(path, contentType, cancellationToken).ConfigureAwait(false);
-                return (XdsReader.Read(opened.Xml), ExitCodes.Ok);
+                IXdsMessage message = XdsReader.Read(opened.Xml);
+                if (digests is not null && opened.Mtom is { } mtom && message is ProvideAndRegisterDocumentSetRequest pnr)
+                {
+                    foreach (DocumentEntry entry in pnr.Metadata.DocumentEntries)
+                    {
+                        if (pnr.FindAttachment(entry) is { ContentId: { } cid } && mtom.FindPart(cid) is { } part)
+                        {
+                            using Stream content = part.OpenRead();
+                            digests[entry.Id] = XdsDocumentDigest.Compute(content);
+                        }
+                    }
+                }
+
+                return (message, ExitCodes.Ok);
             }
             catch (DmpInputException ex)
             {

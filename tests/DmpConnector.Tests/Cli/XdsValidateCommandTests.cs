@@ -110,6 +110,41 @@ namespace DmpConnector.Tests.Cli
             }
         }
 
+        private static string WriteMtom(ProvideAndRegisterDocumentSetRequest pnr, string document)
+        {
+            const string boundary = "MIMEBoundary_validate";
+            string text = "--" + boundary + "\r\nContent-Type: application/xop+xml; charset=UTF-8; type=\"application/soap+xml\"\r\nContent-ID: <root@validate>\r\n\r\n"
+                + XdsWriter.WriteToString(pnr) + "\r\n--" + boundary + "\r\nContent-Type: text/xml\r\nContent-ID: <doc1@dmpconnector.test>\r\n\r\n"
+                + document + "\r\n--" + boundary + "--\r\n";
+            string path = Path.Combine(Path.GetTempPath(), "xds-validate-" + Guid.NewGuid().ToString("N") + ".mtom");
+            File.WriteAllText(path, text);
+            return path;
+        }
+
+        [TestCase(true, 0)]
+        [TestCase(false, 1)]
+        public async Task The_hash_and_size_of_an_MTOM_submission_are_checked_against_its_attachments(bool matching, int expected)
+        {
+            const string document = "<ClinicalDocument xmlns=\"urn:hl7-org:v3\"/>";
+            XdsDocumentDigest digest = XdsDocumentDigest.Compute(new MemoryStream(SampleData.Utf8(document)));
+            ProvideAndRegisterDocumentSetRequest pnr = SampleData.XdsProvideAndRegister(1);
+            DocumentEntry entry = pnr.Metadata.DocumentEntries[0] with { Hash = matching ? digest.Hash : "da39a3ee5e6b4b0d3255bfef95601890afd80709", Size = digest.Size };
+            string path = WriteMtom(pnr with { Metadata = pnr.Metadata with { DocumentEntries = new[] { entry } } }, document);
+            try
+            {
+                var (code, stdout, stderr) = await RunAsync("xds", "validate", path, "--json");
+
+                Assert.That(code, Is.EqualTo(expected), stderr);
+                using JsonDocument doc = JsonDocument.Parse(stdout);
+                string?[] rules = doc.RootElement.GetProperty("issues").EnumerateArray().Select(i => i.GetProperty("rule").GetString()).ToArray();
+                Assert.That(rules.Contains("XDS-HASH-MISMATCH"), Is.EqualTo(!matching));
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
+
         [Test]
         public async Task An_unknown_profile_is_a_usage_error()
         {

@@ -140,6 +140,15 @@ namespace DmpConnector.Xds
         /// <summary>The value sets codes are checked against (DMP profile); extend them for newer codes.</summary>
         public XdsValueSets ValueSets { get; init; } = XdsValueSets.Dmp;
 
+        /// <summary>
+        /// The current time for the "time in the future" check (a local time copied as UTC shows as 1–2 hours ahead in
+        /// France); null for the system clock.
+        /// </summary>
+        public DateTimeOffset? Now { get; init; }
+
+        /// <summary>How far in the future a creation or submission time may be before it is reported (default 10 minutes).</summary>
+        public TimeSpan AllowedClockSkew { get; init; } = TimeSpan.FromMinutes(10);
+
         /// <summary>The digests of the documents, by DocumentEntry id, to compare with the entries' hash and size.</summary>
         public IReadOnlyDictionary<string, XdsDocumentDigest> DocumentDigests { get; init; } = new Dictionary<string, XdsDocumentDigest>();
     }
@@ -404,6 +413,7 @@ namespace DmpConnector.Xds
                 Oid(id, "sourceId", set.SourceId);
                 Required(id, "submissionTime", set.SubmissionTime);
                 Time(id, "submissionTime", set.SubmissionTime);
+                NotFuture(id, "submissionTime", set.SubmissionTime);
                 Required(id, "patientId", set.PatientId);
                 Patient(id, "patientId", set.PatientId, requireIns: Dmp);
                 Code(id, "contentTypeCode", set.ContentTypeCode, XdsCodedField.ContentTypeCode, required: true);
@@ -433,6 +443,7 @@ namespace DmpConnector.Xds
 
                 Required(id, "creationTime", e.CreationTime);
                 Time(id, "creationTime", e.CreationTime);
+                NotFuture(id, "creationTime", e.CreationTime);
                 Time(id, "serviceStartTime", e.ServiceStartTime);
                 Time(id, "serviceStopTime", e.ServiceStopTime);
                 if (XdsTime.TryParse(e.ServiceStartTime, out DateTimeOffset start) && XdsTime.TryParse(e.ServiceStopTime, out DateTimeOffset stop) && start > stop)
@@ -740,6 +751,15 @@ namespace DmpConnector.Xds
                 else
                 {
                     Error(id, attribute, XdsValidationRules.DtmFormat, "A time is an XDS DTM: 4 to 14 digits, yyyyMMddHHmmss, in UTC.", value);
+                }
+            }
+
+            private void NotFuture(string id, string attribute, string? value)
+            {
+                DateTimeOffset now = options.Now ?? DateTimeOffset.UtcNow;
+                if (XdsTime.TryParse(value, out DateTimeOffset time) && value!.Length >= 12 && time > now + options.AllowedClockSkew)
+                {
+                    Add(new XdsValidationIssue(id, attribute, XdsValidationRules.TimeUtc, $"{attribute} is in the future: probably a local time written as UTC (XDS times are UTC; convert the CDA time with its offset).", value, false, XdsIssueSeverity.Warning));
                 }
             }
 

@@ -140,6 +140,22 @@ namespace DmpConnector.Tests.Xds
         }
 
         [Test]
+        public void A_creation_time_in_the_future_is_reported_as_a_probable_local_time()
+        {
+            var now = new DateTimeOffset(2024, 3, 12, 9, 30, 0, TimeSpan.Zero);
+            var options = new XdsValidationOptions { Now = now };
+            // 10:30 Paris (UTC+1) copied as is: one hour ahead of the UTC clock.
+            ProvideAndRegisterDocumentSetRequest local = WithEntry(Pnr, 0, e => e with { CreationTime = "20240312103000" });
+            ProvideAndRegisterDocumentSetRequest utc = WithEntry(Pnr, 0, e => e with { CreationTime = "20240312093000" });
+
+            XdsValidationIssue issue = XdsValidator.Validate(local, XdsValidationProfile.Dmp, options).Single(i => i.Attribute == "creationTime");
+
+            Assert.That(issue.Rule, Is.EqualTo(XdsValidationRules.TimeUtc));
+            Assert.That(issue.Severity, Is.EqualTo(XdsIssueSeverity.Warning));
+            Assert.That(XdsValidator.Validate(utc, XdsValidationProfile.Dmp, options).Where(i => i.Attribute == "creationTime"), Is.Empty);
+        }
+
+        [Test]
         public void Service_start_after_stop_is_an_error()
         {
             Single(WithEntry(Pnr, 0, e => e with { ServiceStartTime = "20240312100000", ServiceStopTime = "20240312090000" }), XdsValidationRules.TimeOrder);

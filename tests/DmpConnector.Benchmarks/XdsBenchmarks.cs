@@ -94,6 +94,24 @@ namespace DmpConnector.Benchmarks
             return ((AdhocQueryResponse)XdsReader.Read(stream)).Metadata.DocumentEntries;
         }
 
+        /// <summary>The floor: an <see cref="XmlReader"/> pass over the same bytes that maps nothing.</summary>
+        [Benchmark]
+        public int ScanWithXmlReaderOnly()
+        {
+            using var stream = new MemoryStream(response, writable: false);
+            using XmlReader reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+            int elements = 0;
+            while (reader.Read())
+            {
+                if (reader.NodeType == XmlNodeType.Element)
+                {
+                    elements++;
+                }
+            }
+
+            return elements;
+        }
+
         [Benchmark]
         public void WriteProvideAndRegister50() => XdsWriter.WriteTo(Stream.Null, pnr);
 

@@ -227,6 +227,10 @@ namespace DmpConnector.Xds
             private readonly XmlReader _r;
             private readonly XdsReaderOptions _options;
             private readonly char[] _chunk = new char[4096];
+            private readonly string _classifiedObjectName;
+            private readonly string _registryObjectName;
+            private readonly string _idName;
+            private readonly string _lidName;
 
             // Short text values seen in this message, shared (this parse only: never the caller's name table).
             private readonly NameTable _values = new();
@@ -256,6 +260,10 @@ namespace DmpConnector.Xds
             {
                 _r = reader;
                 _options = options;
+                _classifiedObjectName = reader.NameTable.Add("classifiedObject");
+                _registryObjectName = reader.NameTable.Add("registryObject");
+                _idName = reader.NameTable.Add("id");
+                _lidName = reader.NameTable.Add("lid");
             }
 
             public IXdsMessage ReadDocument()
@@ -512,6 +520,8 @@ namespace DmpConnector.Xds
                     : pending <= 64 ? _values.Add(_chunk, 0, pending) : new string(_chunk, 0, pending);
             }
 
+            private string Checked(string value) => value.Length > _options.MaxValueLength ? throw TooLongAttribute() : value;
+
             private XdsFormatException TooLongAttribute()
             {
                 string name = _r.Name;
@@ -648,7 +658,9 @@ namespace DmpConnector.Xds
                 return value;
             }
 
-            private Raw ReadRaw()
+            private Raw ReadRaw() => ReadRaw(nested: false);
+
+            private Raw ReadRaw(bool nested)
             {
                 Raw raw = _pool.Count > 0 ? _pool.Pop() : new Raw();
                 raw.LocalName = _r.LocalName;
@@ -657,10 +669,16 @@ namespace DmpConnector.Xds
                 {
                     do
                     {
-                        if (_r.NamespaceURI.Length == 0)
+                        string name = _r.LocalName;
+                        if (_r.NamespaceURI.Length != 0 || (nested && ((object)name == _classifiedObjectName || (object)name == _registryObjectName)))
                         {
-                            SetAttribute(raw.Attributes, _r.LocalName, AttributeValue());
+                            // A nested classification or identifier belongs to its parent: the model does not keep the
+                            // back reference (the writer writes the parent's id), so it is not even read.
+                            continue;
                         }
+
+                        // Ids are unique: taken as the reader gives them. Other values repeat and are shared.
+                        SetAttribute(raw.Attributes, name, (object)name == _idName || (object)name == _lidName ? Checked(_r.Value) : AttributeValue());
                     }
                     while (_r.MoveToNextAttribute());
                     _r.MoveToElement();
@@ -691,10 +709,10 @@ namespace DmpConnector.Xds
                             Skip();
                             break;
                         case "Classification":
-                            raw.Classifications.Add(ReadRaw());
+                            raw.Classifications.Add(ReadRaw(nested: true));
                             break;
                         case "ExternalIdentifier":
-                            raw.ExternalIdentifiers.Add(ReadRaw());
+                            raw.ExternalIdentifiers.Add(ReadRaw(nested: true));
                             break;
                         default:
                             Skip();

@@ -333,6 +333,11 @@ namespace DmpConnector.Xds
             private IXdsMessage ReadMessage()
             {
                 string ns = _r.NamespaceURI;
+                if (_r.LocalName == "Fault" && ns is XdsNamespaces.Soap11 or XdsNamespaces.Soap12)
+                {
+                    throw new XdsFormatException("Envelope/Body/Fault", XdsRules.SoapFault, "The SOAP body holds a fault, not an XDS message: the service refused the call (read it with the SOAP layer, or 'dmp mtom inspect' for a capture).", null, false);
+                }
+
                 return (_r.LocalName, ns) switch
                 {
                     ("ProvideAndRegisterDocumentSetRequest", XdsNamespaces.XdsB) => ReadProvideAndRegister(),

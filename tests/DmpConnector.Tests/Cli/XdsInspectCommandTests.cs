@@ -194,6 +194,37 @@ namespace DmpConnector.Tests.Cli
             }
         }
 
+        private static System.Collections.Generic.IEnumerable<TestCaseData> OfficialMtom() => ReferenceMaterial.Cases("dmp-messages/TD2.1-alimentation.request.xml");
+
+        [TestCaseSource(nameof(OfficialMtom))]
+        public async Task The_official_TD21_MTOM_body_is_inspected_in_place(string path)
+        {
+            JsonElement root = await InspectJsonAsync(path);
+
+            Assert.That(root.GetProperty("kind").GetString(), Is.EqualTo("ProvideAndRegisterDocumentSetRequest"));
+            Assert.That(root.GetProperty("documentEntries").EnumerateArray().Select(e => e.GetProperty("entryUUID").GetString()), Is.EqualTo(new[] { "DocumentME2", "Signature01" }));
+            Assert.That(root.GetProperty("associations").EnumerateArray().Count(a => a.GetProperty("type").GetString() == "urn:ihe:iti:2007:AssociationType:signs"), Is.EqualTo(1));
+            Assert.That(root.GetProperty("documents").GetArrayLength(), Is.EqualTo(2));
+        }
+
+        [Test]
+        public async Task A_SOAP_fault_is_named_as_such()
+        {
+            string path = Path.Combine(Path.GetTempPath(), "xds-cli-" + Guid.NewGuid().ToString("N") + ".xml");
+            File.WriteAllText(path, "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\"><s:Body><s:Fault><s:Code><s:Value>s:Sender</s:Value></s:Code><s:Reason><s:Text xml:lang=\"en\">no</s:Text></s:Reason></s:Fault></s:Body></s:Envelope>");
+            try
+            {
+                var (code, _, stderr) = await RunAsync("xds", "inspect", path);
+
+                Assert.That(code, Is.EqualTo(1));
+                Assert.That(stderr, Does.Contain("XDS-SOAP-FAULT"));
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
+
         [Test]
         public async Task A_missing_file_exits_1_and_a_missing_argument_exits_2()
         {

@@ -177,7 +177,7 @@ namespace DmpConnector.Xds
         private static readonly HashSet<string> StructuralNames = new(StringComparer.Ordinal)
         {
             "RegistryObjectList", "RegistryErrorList", "RegistryError", "SubmitObjectsRequest", "Document", "ExtrinsicObject", "RegistryPackage",
-            "Association", "ObjectRef", "Classification", "RegistryResponse",
+            "Association", "ObjectRef", "Classification", "RegistryResponse", "Slot", "Name", "Description", "ExternalIdentifier", "VersionInfo",
         };
 
         /// <summary>The generic shape of an ebRIM registry object while it is read.</summary>
@@ -694,7 +694,7 @@ namespace DmpConnector.Xds
                 {
                     if (_r.NamespaceURI != XdsNamespaces.Rim)
                     {
-                        Skip();
+                        SkipUnknown();
                         continue;
                     }
 

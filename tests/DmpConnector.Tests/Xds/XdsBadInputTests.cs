@@ -92,6 +92,22 @@ namespace DmpConnector.Tests.Xds
         }
 
         [Test]
+        public void A_slot_in_a_foreign_namespace_inside_an_entry_is_refused_not_dropped()
+        {
+            string xml = Response("<rim:ExtrinsicObject id=\"e1\" mimeType=\"text/xml\"><old:Slot xmlns:old=\"urn:oasis:names:tc:ebxml-regrep:rim:xsd:2.1\" name=\"creationTime\"><old:ValueList><old:Value>20240101</old:Value></old:ValueList></old:Slot></rim:ExtrinsicObject>");
+
+            Assert.That(Fails(xml).Rule, Is.EqualTo(XdsRules.UnknownMessage));
+        }
+
+        [Test]
+        public void An_extension_element_inside_an_entry_is_skipped()
+        {
+            string xml = Response("<rim:ExtrinsicObject id=\"e1\" mimeType=\"text/xml\"><ext:Note xmlns:ext=\"urn:example:ext\">kept out</ext:Note></rim:ExtrinsicObject>");
+
+            Assert.That(((AdhocQueryResponse)XdsReader.ReadString(xml)).Metadata.DocumentEntries.Single().Id, Is.EqualTo("e1"));
+        }
+
+        [Test]
         public void A_SOAP_envelope_in_an_unknown_version_is_refused()
         {
             string xml = "<s:Envelope xmlns:s=\"urn:example:soap\"><s:Body>" + Response(string.Empty) + "</s:Body></s:Envelope>";

@@ -65,6 +65,7 @@ namespace DmpConnector.Cli
             root.Add(VihfCommands.Create(console));
             root.Add(MtomCommands.Create(console));
             root.Add(TokenCommands.Create(console));
+            root.Add(XdsCommands.Create(console));
             return root;
         }
     }

@@ -56,7 +56,7 @@ namespace DmpConnector.Cli.Commands
             try
             {
                 using FileStream stream = File.OpenRead(path);
-                using MtomMessage message = await MtomMessage.ReadAsync(stream, contentType, null, cancellationToken).ConfigureAwait(false);
+                using MtomMessage message = await MessageFiles.ReadMtomAsync(stream, contentType, cancellationToken).ConfigureAwait(false);
                 report = Inspect(message);
             }
             catch (DmpInputException ex)

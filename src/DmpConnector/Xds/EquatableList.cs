@@ -26,12 +26,21 @@ namespace DmpConnector.Xds
             _items = items.ToArray();
         }
 
+        private EquatableList(T[] items, bool owned)
+        {
+            _ = owned;
+            _items = items;
+        }
+
         /// <summary>The empty list.</summary>
         [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1000", Justification = "The natural place for the empty instance of a generic list.")]
         public static EquatableList<T> Empty { get; } = new(Array.Empty<T>());
 
         /// <inheritdoc />
         public int Count => _items.Length;
+
+        /// <summary>A list over this array without copying it: the caller gives up the array (reader hot path).</summary>
+        internal static EquatableList<T> Own(T[] items) => items.Length == 0 ? Empty : new EquatableList<T>(items, owned: true);
 
         /// <inheritdoc />
         public T this[int index] => _items[index];

@@ -14,6 +14,13 @@ namespace DmpConnector.Xds
             Values = EquatableList<string>.From(values);
         }
 
+        /// <summary>Creates a slot over values the caller no longer uses (reader hot path: no copy).</summary>
+        internal Slot(string name, EquatableList<string> values)
+        {
+            Name = name;
+            Values = values;
+        }
+
         /// <summary>Creates a slot with one or more values.</summary>
         /// <param name="name">The slot name.</param>
         /// <param name="values">The values, in order.</param>

@@ -46,6 +46,9 @@ namespace DmpConnector.Xds
 
         /// <summary>GetRelatedDocuments.</summary>
         public const string GetRelatedDocuments = "urn:uuid:d90e5407-b356-4d91-a89f-873917b4b0e6";
+
+        /// <summary>FindDocumentsByReferenceId (IHE 2016; used by DRIMbox for accession numbers and study UIDs).</summary>
+        public const string FindDocumentsByReferenceId = "urn:uuid:12941a89-e02e-4be5-967c-ce4bfc8fe492";
     }
 
     /// <summary>Whether ids given to a Get… query are entryUUIDs or uniqueIds.</summary>
@@ -222,6 +225,9 @@ namespace DmpConnector.Xds
         /// <summary>Statuses asked for besides Approved (which the DMP rule always adds), e.g. Archived.</summary>
         public EquatableList<string> Statuses { get; init; } = EquatableList<string>.Empty;
 
+        /// <summary>$XDSDocumentEntryType: objectType UUIDs (stable <see cref="XdsUuids.StableDocumentEntry"/>, on-demand), OR; none = stable only.</summary>
+        public EquatableList<string> DocumentEntryTypes { get; init; } = EquatableList<string>.Empty;
+
         /// <summary>LeafClass (default) or ObjectRef.</summary>
         public string ReturnType { get; init; } = AdhocQueryRequest.LeafClass;
     }
@@ -290,7 +296,27 @@ namespace DmpConnector.Xds
 
             Codes(p, "$XDSDocumentEntryFormatCode", query.FormatCodes);
             p.Add(Statuses("$XDSDocumentEntryStatus", query.Statuses));
+            if (query.DocumentEntryTypes.Count > 0)
+            {
+                p.Add(new QueryParameter("$XDSDocumentEntryType", StoredQueryValue.List(query.DocumentEntryTypes, "$XDSDocumentEntryType")));
+            }
+
             return Request(StoredQueryIds.FindDocuments, p, query.ReturnType);
+        }
+
+        /// <summary>
+        /// FindDocumentsByReferenceId: FindDocuments plus <c>$XDSDocumentEntryReferenceIdList</c> (CXi values, e.g.
+        /// <c>ACC123^^^&amp;1.2.3&amp;ISO^urn:ihe:iti:xds:2013:accession</c>; OR).
+        /// </summary>
+        /// <param name="query">The FindDocuments parameters.</param>
+        /// <param name="referenceIds">The reference ids (at least one).</param>
+        /// <returns>The request.</returns>
+        public static AdhocQueryRequest FindDocumentsByReferenceId(FindDocumentsQuery query, IEnumerable<string> referenceIds)
+        {
+            AdhocQueryRequest request = FindDocuments(query);
+            var p = request.Parameters.ToList();
+            p.Insert(p.Count - (query!.DocumentEntryTypes.Count > 0 ? 2 : 1), new QueryParameter("$XDSDocumentEntryReferenceIdList", StoredQueryValue.List(referenceIds ?? throw new ArgumentNullException(nameof(referenceIds)), "$XDSDocumentEntryReferenceIdList")));
+            return request with { QueryId = StoredQueryIds.FindDocumentsByReferenceId, Parameters = p };
         }
 
         /// <summary>FindSubmissionSets.</summary>

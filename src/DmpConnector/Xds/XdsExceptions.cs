@@ -23,6 +23,9 @@ namespace DmpConnector.Xds
         /// <summary>The root (or SOAP Body content) is not an XDS message this SDK reads, or is in the wrong namespace.</summary>
         public const string UnknownMessage = "XDS-UNKNOWN-MESSAGE";
 
+        /// <summary>The SOAP body holds a fault, not an XDS message (the transport reads it as a SoapFaultException).</summary>
+        public const string SoapFault = "XDS-SOAP-FAULT";
+
         /// <summary>The input is an MTOM/multipart body; extract its root part first.</summary>
         public const string MtomNotSupported = "XDS-MTOM-NOT-SUPPORTED";
 

@@ -174,11 +174,17 @@ namespace DmpConnector.Xds
                 : new XdsFormatException(where, XdsRules.XmlMalformed, "The message is not well-formed XML (truncated, or bad characters): " + ex.Message, null, false, ex);
         }
 
+        private static readonly HashSet<string> StructuralNames = new(StringComparer.Ordinal)
+        {
+            "RegistryObjectList", "RegistryErrorList", "RegistryError", "SubmitObjectsRequest", "Document", "ExtrinsicObject", "RegistryPackage",
+            "Association", "ObjectRef", "Classification", "RegistryResponse", "Slot", "Name", "Description", "ExternalIdentifier", "VersionInfo",
+        };
+
         /// <summary>The generic shape of an ebRIM registry object while it is read.</summary>
         private sealed class Raw
         {
             public string LocalName = string.Empty;
-            public readonly Dictionary<string, string> Attributes = new(StringComparer.Ordinal);
+            public readonly List<KeyValuePair<string, string>> Attributes = new(6);
             public readonly List<Slot> Slots = new();
             public readonly List<Raw> Classifications = new();
             public readonly List<Raw> ExternalIdentifiers = new();
@@ -187,7 +193,33 @@ namespace DmpConnector.Xds
             public string? VersionName;
             public int Line;
 
-            public string? Attr(string name) => Attributes.TryGetValue(name, out string? v) ? v : null;
+            /// <summary>Empties the object for reuse (its lists keep their capacity).</summary>
+            public void Reset()
+            {
+                LocalName = string.Empty;
+                Attributes.Clear();
+                Slots.Clear();
+                Classifications.Clear();
+                ExternalIdentifiers.Clear();
+                Name = null;
+                Description = null;
+                VersionName = null;
+                Line = 0;
+            }
+
+            public string? Attr(string name)
+            {
+                // A handful of attributes: a linear search allocates nothing, unlike a dictionary per object.
+                foreach (KeyValuePair<string, string> a in Attributes)
+                {
+                    if (a.Key == name)
+                    {
+                        return a.Value;
+                    }
+                }
+
+                return null;
+            }
         }
 
         private sealed class Parser
@@ -195,12 +227,43 @@ namespace DmpConnector.Xds
             private readonly XmlReader _r;
             private readonly XdsReaderOptions _options;
             private readonly char[] _chunk = new char[4096];
+            private readonly string _classifiedObjectName;
+            private readonly string _registryObjectName;
+            private readonly string _idName;
+            private readonly string _lidName;
+
+            // Short text values seen in this message, shared (this parse only: never the caller's name table).
+            private readonly NameTable _values = new();
+
+            // Raw shapes of document entries already mapped, reused for the next ones.
+            private readonly Stack<Raw> _pool = new();
+            private readonly List<string> _slotValues = new();
+
+            private void Release(Raw raw)
+            {
+                foreach (Raw child in raw.Classifications)
+                {
+                    Release(child);
+                }
+
+                foreach (Raw child in raw.ExternalIdentifiers)
+                {
+                    Release(child);
+                }
+
+                raw.Reset();
+                _pool.Push(raw);
+            }
             private int _baseDepth;
 
             public Parser(XmlReader reader, XdsReaderOptions options)
             {
                 _r = reader;
                 _options = options;
+                _classifiedObjectName = reader.NameTable.Add("classifiedObject");
+                _registryObjectName = reader.NameTable.Add("registryObject");
+                _idName = reader.NameTable.Add("id");
+                _lidName = reader.NameTable.Add("lid");
             }
 
             public IXdsMessage ReadDocument()
@@ -270,6 +333,11 @@ namespace DmpConnector.Xds
             private IXdsMessage ReadMessage()
             {
                 string ns = _r.NamespaceURI;
+                if (_r.LocalName == "Fault" && ns is XdsNamespaces.Soap11 or XdsNamespaces.Soap12)
+                {
+                    throw new XdsFormatException("Envelope/Body/Fault", XdsRules.SoapFault, "The SOAP body holds a fault, not an XDS message: the service refused the call (read it with the SOAP layer, or 'dmp mtom inspect' for a capture).", null, false);
+                }
+
                 return (_r.LocalName, ns) switch
                 {
                     ("ProvideAndRegisterDocumentSetRequest", XdsNamespaces.XdsB) => ReadProvideAndRegister(),
@@ -307,16 +375,6 @@ namespace DmpConnector.Xds
                         throw new XdsFormatException(Where(), XdsRules.XmlDepth, $"Elements are nested deeper than {_options.MaxDepth} levels.", null, false);
                     }
 
-                    for (int i = 0; i < _r.AttributeCount; i++)
-                    {
-                        if (_r.GetAttribute(i).Length > _options.MaxValueLength)
-                        {
-                            _r.MoveToAttribute(i);
-                            string name = _r.Name;
-                            _r.MoveToElement();
-                            throw new XdsFormatException(Where() + "/@" + name, XdsRules.ValueTooLong, $"An attribute value is longer than {_options.MaxValueLength} characters.", null, false);
-                        }
-                    }
                 }
 
                 return true;
@@ -347,15 +405,138 @@ namespace DmpConnector.Xds
                 throw Malformed("The message ends before its elements are closed (truncated).");
             }
 
-            private void Skip() => ForEachChild(Skip);
+            private void Skip()
+            {
+                if (_r.IsEmptyElement)
+                {
+                    return;
+                }
+
+                int depth = _r.Depth;
+                while (Next())
+                {
+                    if (_r.NodeType == XmlNodeType.EndElement && _r.Depth == depth)
+                    {
+                        return;
+                    }
+                }
+
+                throw Malformed("The message ends before its elements are closed (truncated).");
+            }
+
+            /// <summary>
+            /// Moves to the next child element of the element at <paramref name="depth"/>; false at its end tag. The
+            /// allocation-free form of <see cref="ForEachChild"/> for the per-object hot paths.
+            /// </summary>
+            private bool NextChild(int depth)
+            {
+                while (Next())
+                {
+                    if (_r.NodeType == XmlNodeType.EndElement && _r.Depth == depth)
+                    {
+                        return false;
+                    }
+
+                    if (_r.NodeType == XmlNodeType.Element)
+                    {
+                        return true;
+                    }
+                }
+
+                throw Malformed("The message ends before its elements are closed (truncated).");
+            }
+
+            private static void SetAttribute(List<KeyValuePair<string, string>> attributes, string name, string value)
+            {
+                for (int i = 0; i < attributes.Count; i++)
+                {
+                    if (attributes[i].Key == name)
+                    {
+                        attributes[i] = new KeyValuePair<string, string>(name, value);
+                        return;
+                    }
+                }
+
+                attributes.Add(new KeyValuePair<string, string>(name, value));
+            }
+
+            /// <summary>
+            /// Skips an element the message may carry as an extension, but refuses an ebRIM/ebRS/XDS.b element in another
+            /// namespace (e.g. ebXML 2.1): silently dropping its objects would lose metadata.
+            /// </summary>
+            private void SkipUnknown()
+            {
+                if (StructuralNames.Contains(_r.LocalName))
+                {
+                    throw new XdsFormatException(Where(), XdsRules.UnknownMessage, $"{_r.LocalName} is in the namespace '{_r.NamespaceURI}', not the ebRIM/ebRS 3.0 or XDS.b one: its content would be lost.", _r.NamespaceURI, false);
+                }
+
+                Skip();
+            }
 
             private bool Is(string localName, string ns) => _r.LocalName == localName && _r.NamespaceURI == ns;
 
-            private string? Attr(string name) => _r.GetAttribute(name);
+            private string? Attr(string name)
+            {
+                if (!_r.MoveToAttribute(name))
+                {
+                    return null;
+                }
+
+                string value = AttributeValue();
+                _r.MoveToElement();
+                return value;
+            }
+
+            /// <summary>
+            /// The value of the attribute the reader is on, bounded in length. Short values are copied out in chunks and
+            /// shared through this parse's table (codes, schemes, object ids repeat across an entry's classifications),
+            /// so the reader does not allocate a string per occurrence.
+            /// </summary>
+            private string AttributeValue()
+            {
+                if (!_r.CanReadValueChunk)
+                {
+                    string plain = _r.Value;
+                    return plain.Length > _options.MaxValueLength ? throw TooLongAttribute() : plain;
+                }
+
+                int pending = 0;
+                StringBuilder? text = null;
+                int n;
+                while ((n = _r.ReadValueChunk(_chunk, pending, _chunk.Length - pending)) > 0)
+                {
+                    pending += n;
+                    if ((text?.Length ?? 0) + pending > _options.MaxValueLength)
+                    {
+                        throw TooLongAttribute();
+                    }
+
+                    if (pending == _chunk.Length)
+                    {
+                        text ??= new StringBuilder();
+                        text.Append(_chunk, 0, pending);
+                        pending = 0;
+                    }
+                }
+
+                return text is not null ? text.Append(_chunk, 0, pending).ToString()
+                    : pending == 0 ? string.Empty
+                    : pending <= 64 ? _values.Add(_chunk, 0, pending) : new string(_chunk, 0, pending);
+            }
+
+            private string Checked(string value) => value.Length > _options.MaxValueLength ? throw TooLongAttribute() : value;
+
+            private XdsFormatException TooLongAttribute()
+            {
+                string name = _r.Name;
+                _r.MoveToElement();
+                return new XdsFormatException(Where() + "/@" + name, XdsRules.ValueTooLong, $"An attribute value is longer than {_options.MaxValueLength} characters.", null, false);
+            }
 
             private string RequiredAttr(string name, string element)
             {
-                string? value = _r.GetAttribute(name);
+                string? value = Attr(name);
                 if (string.IsNullOrEmpty(value))
                 {
                     throw new XdsFormatException(element + "/@" + name, XdsRules.MissingAttribute, $"{element} requires the attribute {name}.", null, false);
@@ -373,23 +554,34 @@ namespace DmpConnector.Xds
                 }
 
                 int depth = _r.Depth;
-                var text = new StringBuilder();
+                StringBuilder? text = null;
+                int pending = 0;
                 while (Next())
                 {
                     switch (_r.NodeType)
                     {
                         case XmlNodeType.EndElement when _r.Depth == depth:
-                            return text.ToString();
+                            // One short text node (the usual case): no builder, and repeated values (codes, code systems,
+                            // statuses, times) shared through the reader's name table instead of a new string each.
+                            return text is not null ? text.Append(_chunk, 0, pending).ToString()
+                                : pending == 0 ? string.Empty
+                                : pending <= 64 ? _values.Add(_chunk, 0, pending) : new string(_chunk, 0, pending);
                         case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
                             int n;
-                            while ((n = _r.ReadValueChunk(_chunk, 0, _chunk.Length)) > 0)
+                            while ((n = _r.ReadValueChunk(_chunk, pending, _chunk.Length - pending)) > 0)
                             {
-                                if (text.Length + n > _options.MaxValueLength)
+                                if ((text?.Length ?? 0) + pending + n > _options.MaxValueLength)
                                 {
                                     throw new XdsFormatException(Where(), XdsRules.ValueTooLong, $"A text value is longer than {_options.MaxValueLength} characters.", null, false);
                                 }
 
-                                text.Append(_chunk, 0, n);
+                                pending += n;
+                                if (pending == _chunk.Length)
+                                {
+                                    text ??= new StringBuilder();
+                                    text.Append(_chunk, 0, pending);
+                                    pending = 0;
+                                }
                             }
 
                             break;
@@ -419,68 +611,91 @@ namespace DmpConnector.Xds
             {
                 string name = RequiredAttr("name", "Slot");
                 string? slotType = Attr("slotType");
-                var values = new List<string>();
-                ForEachChild(() =>
+                List<string> values = _slotValues;
+                values.Clear();
+                if (!_r.IsEmptyElement)
                 {
-                    if (Is("ValueList", XdsNamespaces.Rim))
+                    int depth = _r.Depth;
+                    while (NextChild(depth))
                     {
-                        ForEachChild(() =>
+                        if (Is("ValueList", XdsNamespaces.Rim) && !_r.IsEmptyElement)
                         {
-                            if (Is("Value", XdsNamespaces.Rim))
+                            int listDepth = _r.Depth;
+                            while (NextChild(listDepth))
                             {
-                                values.Add(ReadText());
+                                if (Is("Value", XdsNamespaces.Rim))
+                                {
+                                    values.Add(ReadText());
+                                }
+                                else
+                                {
+                                    Skip();
+                                }
                             }
-                            else
-                            {
-                                Skip();
-                            }
-                        });
+                        }
+                        else
+                        {
+                            Skip();
+                        }
                     }
-                    else
-                    {
-                        Skip();
-                    }
-                });
-                return new Slot(name, values) { SlotType = slotType };
+                }
+
+                return new Slot(name, EquatableList<string>.Own(values.ToArray())) { SlotType = slotType };
             }
 
             private string? ReadLocalized()
             {
                 string? value = null;
-                ForEachChild(() =>
+                if (!_r.IsEmptyElement)
                 {
-                    if (value is null && Is("LocalizedString", XdsNamespaces.Rim))
+                    int depth = _r.Depth;
+                    while (NextChild(depth))
                     {
-                        value = RequiredAttr("value", "LocalizedString");
-                    }
+                        if (value is null && Is("LocalizedString", XdsNamespaces.Rim))
+                        {
+                            value = RequiredAttr("value", "LocalizedString");
+                        }
 
-                    Skip();
-                });
+                        Skip();
+                    }
+                }
+
                 return value;
             }
 
-            private Raw ReadRaw()
+            private Raw ReadRaw() => ReadRaw(nested: false);
+
+            private Raw ReadRaw(bool nested)
             {
-                var raw = new Raw { LocalName = _r.LocalName, Line = _r is IXmlLineInfo li ? li.LineNumber : 0 };
+                Raw raw = _pool.Count > 0 ? _pool.Pop() : new Raw();
+                raw.LocalName = _r.LocalName;
+                raw.Line = _r is IXmlLineInfo li ? li.LineNumber : 0;
                 if (_r.MoveToFirstAttribute())
                 {
                     do
                     {
-                        if (_r.NamespaceURI.Length == 0)
+                        string name = _r.LocalName;
+                        if (_r.NamespaceURI.Length != 0 || (nested && ((object)name == _classifiedObjectName || (object)name == _registryObjectName)))
                         {
-                            raw.Attributes[_r.LocalName] = _r.Value;
+                            // A nested classification or identifier belongs to its parent: the model does not keep the
+                            // back reference (the writer writes the parent's id), so it is not even read.
+                            continue;
                         }
+
+                        // Ids are unique: taken as the reader gives them. Other values repeat and are shared.
+                        SetAttribute(raw.Attributes, name, (object)name == _idName || (object)name == _lidName ? Checked(_r.Value) : AttributeValue());
                     }
                     while (_r.MoveToNextAttribute());
                     _r.MoveToElement();
                 }
 
-                ForEachChild(() =>
+                int depth = _r.IsEmptyElement ? -1 : _r.Depth;
+                while (depth >= 0 && NextChild(depth))
                 {
                     if (_r.NamespaceURI != XdsNamespaces.Rim)
                     {
-                        Skip();
-                        return;
+                        SkipUnknown();
+                        continue;
                     }
 
                     switch (_r.LocalName)
@@ -499,16 +714,17 @@ namespace DmpConnector.Xds
                             Skip();
                             break;
                         case "Classification":
-                            raw.Classifications.Add(ReadRaw());
+                            raw.Classifications.Add(ReadRaw(nested: true));
                             break;
                         case "ExternalIdentifier":
-                            raw.ExternalIdentifiers.Add(ReadRaw());
+                            raw.ExternalIdentifiers.Add(ReadRaw(nested: true));
                             break;
                         default:
                             Skip();
                             break;
                     }
-                });
+                }
+
                 return raw;
             }
 
@@ -529,7 +745,7 @@ namespace DmpConnector.Xds
                     }
                     else
                     {
-                        Skip();
+                        SkipUnknown();
                     }
                 });
                 return new ProvideAndRegisterDocumentSetRequest
@@ -621,7 +837,7 @@ namespace DmpConnector.Xds
                     }
                     else
                     {
-                        Skip();
+                        SkipUnknown();
                     }
                 });
                 return metadata;
@@ -629,7 +845,7 @@ namespace DmpConnector.Xds
 
             private XdsMetadata ReadObjectList()
             {
-                var extrinsic = new List<Raw>();
+                var extrinsic = new List<DocumentEntry>();
                 var packages = new List<Raw>();
                 var associations = new List<Association>();
                 var refs = new List<string>();
@@ -638,14 +854,17 @@ namespace DmpConnector.Xds
                 {
                     if (_r.NamespaceURI != XdsNamespaces.Rim)
                     {
-                        Skip();
+                        SkipUnknown();
                         return;
                     }
 
                     switch (_r.LocalName)
                     {
                         case "ExtrinsicObject":
-                            extrinsic.Add(ReadRaw());
+                            // Mapped at once (an entry depends on nothing else in the list), and its raw shape reused.
+                            Raw raw = ReadRaw();
+                            extrinsic.Add(XdsMapping.ToDocumentEntry(raw));
+                            Release(raw);
                             break;
                         case "RegistryPackage":
                             packages.Add(ReadRaw());
@@ -730,7 +949,7 @@ namespace DmpConnector.Xds
                     }
                     else
                     {
-                        Skip();
+                        SkipUnknown();
                     }
                 });
                 return response;
@@ -747,7 +966,7 @@ namespace DmpConnector.Xds
                     }
                     else
                     {
-                        Skip();
+                        SkipUnknown();
                     }
                 });
                 return response;
@@ -862,12 +1081,12 @@ namespace DmpConnector.Xds
         /// <summary>Maps the generic ebRIM shapes to the typed model, keeping what it does not name.</summary>
         private static class XdsMapping
         {
-            private static readonly HashSet<string> DocumentSingleSlots = new(StringComparer.Ordinal)
+            private static readonly string[] DocumentSingleSlots =
             {
                 "creationTime", "hash", "languageCode", "legalAuthenticator", "repositoryUniqueId", "serviceStartTime", "serviceStopTime", "size", "sourcePatientId",
             };
 
-            public static XdsMetadata Build(List<Raw> extrinsic, List<Raw> packages, List<Association> associations, List<string> refs, List<Raw> classifications)
+            public static XdsMetadata Build(List<DocumentEntry> entries, List<Raw> packages, List<Association> associations, List<string> refs, List<Raw> classifications)
             {
                 var submissionSetIds = new HashSet<string>(StringComparer.Ordinal);
                 var folderIds = new HashSet<string>(StringComparer.Ordinal);
@@ -912,12 +1131,6 @@ namespace DmpConnector.Xds
                     {
                         folders.Add(ToFolder(p));
                     }
-                }
-
-                var entries = new List<DocumentEntry>(extrinsic.Count);
-                foreach (Raw e in extrinsic)
-                {
-                    entries.Add(ToDocumentEntry(e));
                 }
 
                 return new XdsMetadata
@@ -1036,15 +1249,16 @@ namespace DmpConnector.Xds
             {
                 string id = Required(e, "id");
                 var extraSlots = new List<Slot>();
-                var values = new Dictionary<string, string>(StringComparer.Ordinal);
+                var values = new string?[DocumentSingleSlots.Length];
                 var info = EquatableList<string>.Empty;
                 var referenceIds = EquatableList<string>.Empty;
                 foreach (Slot s in e.Slots)
                 {
-                    if (DocumentSingleSlots.Contains(s.Name) && !values.ContainsKey(s.Name) && Single(s) is { } v
+                    int slot = Array.IndexOf(DocumentSingleSlots, s.Name);
+                    if (slot >= 0 && values[slot] is null && Single(s) is { } v
                         && (s.Name != "size" || long.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
                     {
-                        values[s.Name] = v;
+                        values[slot] = v;
                     }
                     else if (s.Name == "sourcePatientInfo" && info.Count == 0 && s.SlotType is null && s.Values.Count > 0)
                     {
@@ -1142,7 +1356,7 @@ namespace DmpConnector.Xds
                     Comments = e.Description,
                     UniqueId = uniqueId,
                     PatientId = patientId,
-                    SourcePatientId = Get(values, "sourcePatientId"),
+                    SourcePatientId = Get(values, DocumentSingleSlots, "sourcePatientId"),
                     SourcePatientInfo = info,
                     ClassCode = classCode,
                     TypeCode = typeCode,
@@ -1152,20 +1366,22 @@ namespace DmpConnector.Xds
                     ConfidentialityCodes = confidentiality,
                     EventCodes = events,
                     Authors = authors,
-                    LegalAuthenticator = Get(values, "legalAuthenticator"),
-                    CreationTime = Get(values, "creationTime"),
-                    ServiceStartTime = Get(values, "serviceStartTime"),
-                    ServiceStopTime = Get(values, "serviceStopTime"),
-                    LanguageCode = Get(values, "languageCode"),
-                    Hash = Get(values, "hash"),
-                    Size = Get(values, "size") is { } size ? long.Parse(size, NumberStyles.None, CultureInfo.InvariantCulture) : null,
-                    RepositoryUniqueId = Get(values, "repositoryUniqueId"),
+                    LegalAuthenticator = Get(values, DocumentSingleSlots, "legalAuthenticator"),
+                    CreationTime = Get(values, DocumentSingleSlots, "creationTime"),
+                    ServiceStartTime = Get(values, DocumentSingleSlots, "serviceStartTime"),
+                    ServiceStopTime = Get(values, DocumentSingleSlots, "serviceStopTime"),
+                    LanguageCode = Get(values, DocumentSingleSlots, "languageCode"),
+                    Hash = Get(values, DocumentSingleSlots, "hash"),
+                    Size = Get(values, DocumentSingleSlots, "size") is { } size ? long.Parse(size, NumberStyles.None, CultureInfo.InvariantCulture) : null,
+                    RepositoryUniqueId = Get(values, DocumentSingleSlots, "repositoryUniqueId"),
                     ReferenceIds = referenceIds,
                     ExtraSlots = extraSlots,
                     ExtraClassifications = extraClassifications,
                     ExtraExternalIdentifiers = extraIds,
                 };
             }
+
+            private static string? Get(string?[] values, string[] names, string name) => values[Array.IndexOf(names, name)];
 
             private static string? Get(Dictionary<string, string> values, string name) => values.TryGetValue(name, out string? v) ? v : null;
 

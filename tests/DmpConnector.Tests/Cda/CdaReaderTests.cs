@@ -1,0 +1,267 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading.Tasks;
+using DmpConnector.Cda;
+using DmpConnector.Identity;
+using DmpConnector.Tests.Support;
+using DmpConnector.Xds;
+using NUnit.Framework;
+
+namespace DmpConnector.Tests.Cda
+{
+    public class CdaReaderTests
+    {
+        private static async Task<CdaDocumentMetadata> ReadFileAsync(string path, CdaReaderOptions? options = null)
+        {
+            using FileStream stream = File.OpenRead(path);
+            return await new CdaReader().ReadAsync(stream, options);
+        }
+
+        private static string Sha1(byte[] bytes)
+        {
+#pragma warning disable CA5350 // XDS hash
+            return Convert.ToHexString(SHA1.HashData(bytes)).ToLowerInvariant();
+#pragma warning restore CA5350
+        }
+
+        [Test]
+        public async Task What_the_builder_writes_reads_back_as_the_DocumentEntry_fields()
+        {
+            byte[] cda = await CdaBuilderTests.BuildAsync(SampleData.CdaRequest());
+            CdaDocumentMetadata m = await new CdaReader().ReadAsync(new MemoryStream(cda));
+
+            Assert.That(m.UniqueId, Is.EqualTo("1.2.250.1.999.1.1.7898.3.1"));
+            Assert.That(m.TypeCode!.Code, Is.EqualTo("11488-4"));
+            Assert.That(m.ClassCode!.Code, Is.EqualTo("10"));
+            Assert.That(m.FormatCode!.Code, Is.EqualTo("urn:ihe:iti:xds-sd:pdf:2008"));
+            Assert.That(m.Title, Is.EqualTo("CR ou fiche de consultation ou de visite"));
+            Assert.That(m.CreationTime, Is.EqualTo("20210401124745"));
+            Assert.That(m.ServiceStartTime, Is.EqualTo("20210401114745"));
+            Assert.That(m.ServiceStopTime, Is.EqualTo("20210401121745"));
+            Assert.That(m.ConfidentialityCodes.Select(c => c.Code), Is.EqualTo(new[] { "N" }));
+            Assert.That(m.LanguageCode, Is.EqualTo("fr-FR"));
+            Assert.That(m.PatientId, Is.EqualTo(SampleData.DmpTestPatientCx));
+            Assert.That(m.SourcePatientId, Is.EqualTo("0456789999^^^&1.2.250.1.999.1.1.7898.2&ISO^PI"));
+            Assert.That(m.SourcePatientInfo, Is.EqualTo(new[] { "PID-5|PATB-QUATRE^LAURENCE^^^^^L", "PID-7|20070512", "PID-8|F" }));
+            Assert.That(m.PracticeSettingCode!.Code, Is.EqualTo("AMBULATOIRE"));
+            Assert.That(m.HealthcareFacilityTypeCode!.Code, Is.EqualTo("SA07"));
+            Assert.That(m.Hash, Is.EqualTo(Sha1(cda)));
+            Assert.That(m.Size, Is.EqualTo(cda.Length));
+            Assert.That(m.IsStructured, Is.False);
+            Assert.That(m.EmbeddedLength, Is.EqualTo(SampleData.CdaContent(CdaMediaTypes.Pdf).Length));
+            Assert.That(m.Deviations, Is.Empty);
+
+            HealthProfessional author = m.Authors.Single().ToHealthProfessional()!;
+            Assert.That(author.Id.Value, Is.EqualTo("899900063480"));
+            Assert.That(author.Profession.Code, Is.EqualTo("10"));
+            Assert.That(author.Specialty!.Code, Is.EqualTo("SM26"));
+            Assert.That(m.Authors[0].ToHealthcareOrganization()!.Id.Value, Is.EqualTo("499900063480001"));
+        }
+
+        [Test]
+        public async Task The_DocumentEntry_carries_the_CDA_fields_in_XDS_wire_formats()
+        {
+            byte[] cda = await CdaBuilderTests.BuildAsync(SampleData.CdaRequest());
+            DocumentEntry e = (await new CdaReader().ReadAsync(new MemoryStream(cda))).ToDocumentEntry("Document01");
+
+            Assert.That(e.Id, Is.EqualTo("Document01"));
+            Assert.That(e.MimeType, Is.EqualTo("text/xml"));
+            Assert.That(e.UniqueId, Is.EqualTo("1.2.250.1.999.1.1.7898.3.1"));
+            string xcn = SampleData.CdaTestProfessional().ToXcn().Format();
+            Assert.That(e.Authors.Single().Person, Is.EqualTo(xcn), "the same XCN as the Identity layer builds");
+            Assert.That(e.Authors.Single().Institutions.Single(), Is.EqualTo(SampleData.AuthorInstitutionXon));
+            Assert.That(e.Authors.Single().Specialties.Single(), Is.EqualTo(SampleData.AuthorSpecialtyCe));
+            Assert.That(e.LegalAuthenticator, Is.EqualTo(xcn));
+            Assert.That(e.ClassCode!.Code, Is.EqualTo("10"));
+            Assert.That(e.FormatCode!.CodeSystem, Is.EqualTo("1.3.6.1.4.1.19376.1.2.3"));
+            Assert.That(e.Hash, Has.Length.EqualTo(40));
+            Assert.That(e.Size, Is.EqualTo(cda.Length));
+            Assert.That(e.AvailabilityStatus, Is.Null, "left for the caller");
+            Assert.That(e.RepositoryUniqueId, Is.Null, "left for the caller");
+        }
+
+        [Test]
+        public async Task The_N1_fixture_with_the_official_quirks_is_read_and_its_deviations_reported()
+        {
+            CdaDocumentMetadata m = await ReadFileAsync(SampleData.CdaFixture("n1-quirks.xml"));
+
+            Assert.That(m.CreationTime, Is.EqualTo("20201231233012"), "local time crossing the new year, converted to UTC");
+            Assert.That(m.ServiceStartTime, Is.EqualTo("20210401133000"), "no offset: passed through");
+            Assert.That(m.ServiceStopTime, Is.EqualTo("202104011800"), "minute precision kept, -0400 converted");
+            Assert.That(m.Deviations, Has.Exactly(1).StartsWith("CDA-TIME-NO-OFFSET"));
+            Assert.That(m.PatientIds.Select(p => p.Root), Is.EqualTo(new[] { "1.2.250.1.213.1.4.10", "1.2.250.1.999.1.1.7898.2" }));
+            Assert.That(m.SourcePatientInfo[0], Is.EqualTo("PID-5|FIXTURE-NOM^JEANNE^^^^^L"));
+            Assert.That(m.Authors, Has.Count.EqualTo(2));
+            Assert.That(m.Authors[1].SoftwareName, Is.EqualTo("FixtureSoft"));
+            Assert.That(m.Authors[1].ToXdsAuthor().Person, Does.Contain("^FixtureSoft^").And.Contain("^U^"));
+            Assert.That(m.EventCodes.Select(c => c.Code), Is.EqualTo(new[] { "XFIX", "XSEC" }));
+            Assert.That(m.PracticeSettingCode!.Code, Is.EqualTo("AMBULATOIRE"), "from the first documentationOf");
+            Assert.That(m.LegalAuthenticator!.ToXcn(), Does.StartWith("899900063480^LIBRE^MAX^"));
+            Assert.That(SampleData.ValidateCda(File.ReadAllBytes(SampleData.CdaFixture("n1-quirks.xml"))), Is.Empty);
+        }
+
+        [TestCase("signed-root.xml")]
+        [TestCase("self-presenting.xml")]
+        public async Task A_signed_or_self_presenting_CDA_is_read_through_its_envelope(string fixture)
+        {
+            CdaDocumentMetadata m = await ReadFileAsync(SampleData.CdaFixture(fixture));
+            byte[] bytes = File.ReadAllBytes(SampleData.CdaFixture(fixture));
+
+            Assert.That(m.TypeCode!.Code, Is.EqualTo("11502-2"));
+            Assert.That(m.PatientId, Does.StartWith("277076322082910^^^"));
+            Assert.That(m.Hash, Is.EqualTo(Sha1(bytes)), "the hash covers the whole file as submitted");
+            Assert.That(m.EmbeddedMediaType, Is.EqualTo("application/pdf"));
+        }
+
+        [Test]
+        public async Task A_structured_CDA_passes_through_and_gets_its_model_format_code()
+        {
+            byte[] bytes = File.ReadAllBytes(SampleData.CdaFixture("structured-minimal.xml"));
+            CdaDocumentMetadata m = await new CdaReader().ReadAsync(new MemoryStream(bytes));
+
+            Assert.That(m.IsStructured, Is.True);
+            Assert.That(m.FormatCode!.Code, Is.EqualTo("urn:ihe:lab:xd-lab:2008"));
+            Assert.That(m.Hash, Is.EqualTo(Sha1(bytes)));
+            Assert.That(m.Size, Is.EqualTo(bytes.Length));
+            Assert.That(SampleData.ValidateCda(bytes), Is.Empty);
+        }
+
+        [Test]
+        public async Task Unwrap_gives_back_the_embedded_bytes()
+        {
+            byte[] pdf = SampleData.CdaContent(CdaMediaTypes.Pdf);
+            byte[] cda = await CdaBuilderTests.BuildAsync(SampleData.CdaRequest(), pdf);
+            using var output = new MemoryStream();
+
+            CdaEmbeddedDocument doc = await new CdaReader().ExtractAsync(new MemoryStream(cda), output);
+
+            Assert.That(output.ToArray(), Is.EqualTo(pdf));
+            Assert.That(doc.MediaType, Is.EqualTo("application/pdf"));
+            Assert.That(doc.Length, Is.EqualTo(pdf.Length));
+        }
+
+        [Test]
+        public async Task Unwrap_of_a_self_presenting_CDA_finds_the_prefixed_body()
+        {
+            using FileStream stream = File.OpenRead(SampleData.CdaFixture("self-presenting.xml"));
+            using var output = new MemoryStream();
+
+            await new CdaReader().ExtractAsync(stream, output);
+
+            Assert.That(Encoding.ASCII.GetString(output.ToArray()), Does.StartWith("%PDF-1.4"));
+        }
+
+        [Test]
+        public async Task Unwrap_of_a_structured_CDA_fails_and_writes_nothing()
+        {
+            using FileStream stream = File.OpenRead(SampleData.CdaFixture("structured-minimal.xml"));
+            using var output = new MemoryStream();
+
+            var ex = (await Assert.ThrowsAsync<CdaFormatException>(() => new CdaReader().ExtractAsync(stream, output)))!;
+
+            Assert.That(ex.Rule, Is.EqualTo(CdaRules.NoEmbeddedDocument));
+            Assert.That(output.Length, Is.Zero);
+        }
+
+        [Test]
+        public async Task A_CDA_missing_its_INS_is_refused_by_default_and_readable_on_request()
+        {
+            var ex = (await Assert.ThrowsAsync<CdaFormatException>(() => ReadFileAsync(SampleData.CdaFixture("no-ins.xml"))))!;
+            Assert.That(ex.Rule, Is.EqualTo(CdaRules.InsMissing));
+
+            CdaDocumentMetadata m = await ReadFileAsync(SampleData.CdaFixture("no-ins.xml"), new CdaReaderOptions { RequireIns = false });
+            Assert.That(m.PatientId, Is.Null);
+            var entryEx = Assert.Throws<CdaFormatException>(() => m.ToDocumentEntry())!;
+            Assert.That(entryEx.Rule, Is.EqualTo(CdaRules.InsMissing));
+        }
+
+        [Test]
+        public async Task A_CDA_with_a_DTD_is_refused()
+        {
+            var ex = (await Assert.ThrowsAsync<CdaFormatException>(() => ReadFileAsync(SampleData.CdaFixture("with-dtd.xml"))))!;
+            Assert.That(ex.Rule, Is.EqualTo(CdaRules.XmlDtd));
+
+            using FileStream stream = File.OpenRead(SampleData.CdaFixture("with-dtd.xml"));
+            var unwrap = (await Assert.ThrowsAsync<CdaFormatException>(() => new CdaReader().ExtractAsync(stream, Stream.Null)))!;
+            Assert.That(unwrap.Rule, Is.EqualTo(CdaRules.XmlDtd));
+        }
+
+        [TestCase("<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><title>x</ti", CdaRules.XmlMalformed)]
+        [TestCase("<ClinicalDocument xmlns=\"urn:hl7-org:v2\"/>", CdaRules.NotCda)]
+        [TestCase("<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><effectiveTime value=\"2021-04-01\"/></ClinicalDocument>", CdaRules.TimeFormat)]
+        [TestCase("<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><component><nonXMLBody><text mediaType=\"application/pdf\" representation=\"B64\">@@not base64@@</text></nonXMLBody></component></ClinicalDocument>", CdaRules.Base64)]
+        public async Task Bad_XML_gets_a_typed_exception(string xml, string rule)
+        {
+            var ex = (await Assert.ThrowsAsync<CdaFormatException>(() => new CdaReader().ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(xml)), new CdaReaderOptions { RequireIns = false })))!;
+
+            Assert.That(ex.Rule, Is.EqualTo(rule));
+        }
+
+        [TestCase("20210401134745+0100", "20210401124745")]
+        [TestCase("20210101003000+0100", "20201231233000")]
+        [TestCase("20210331233000-0400", "20210401033000")]
+        [TestCase("20210401134745.827+0200", "20210401114745")]
+        [TestCase("202104011347+0200", "202104011147")]
+        [TestCase("20210401", "20210401")]
+        [TestCase("2021", "2021")]
+        public void CDA_times_convert_to_UTC_at_their_precision(string ts, string utc)
+        {
+            Assert.That(CdaTime.ToXdsUtc(ts, out bool hadOffset), Is.EqualTo(utc));
+            Assert.That(hadOffset, Is.True);
+        }
+
+        [Test]
+        public void Writing_a_time_uses_the_offset_of_the_zone_at_that_instant()
+        {
+            Assert.That(CdaTime.Format(new DateTimeOffset(2021, 7, 1, 10, 0, 0, TimeSpan.Zero)), Is.EqualTo("20210701120000+0200"));
+            Assert.That(CdaTime.Format(new DateTimeOffset(2021, 12, 1, 10, 0, 0, TimeSpan.Zero)), Is.EqualTo("20211201110000+0100"));
+        }
+
+        private static readonly string[] OfficialExamples =
+        {
+            "cda-examples/DOC_NON_STRUCTURE_CDA-R2-N1.xml", "cda-examples/BIO-CR-BIO_2024.01_TSH_1.xml", "cda-examples/IMG_CR_IMG_2024.01.xml",
+            "cda-examples/VSM_1.4_2022.01.xml", "cda-examples/VAC-NOTE_2023.01.xml", "cda-examples/LDL-SES_2022.01.xml",
+        };
+
+        private static System.Collections.Generic.IEnumerable<TestCaseData> Official() => ReferenceMaterial.Cases(OfficialExamples);
+
+        [TestCaseSource(nameof(Official))]
+        public async Task Every_official_ANS_example_is_read_in_place(string path)
+        {
+            CdaDocumentMetadata m = await ReadFileAsync(path);
+            byte[] bytes = File.ReadAllBytes(path);
+
+            Assert.That(m.TypeCode, Is.Not.Null);
+            Assert.That(m.PatientIds[0].IsIns, Is.True);
+            Assert.That(m.CreationTime, Has.Length.EqualTo(14));
+            Assert.That(m.Hash, Is.EqualTo(Sha1(bytes)));
+            Assert.That(m.FormatCode, Is.Not.Null, "N1 media type or a known model template");
+            Assert.That(m.PracticeSettingCode, Is.Not.Null);
+            Assert.That(m.HealthcareFacilityTypeCode, Is.Not.Null);
+            Assert.That(m.Authors, Is.Not.Empty);
+            Assert.That(m.ToDocumentEntry().PatientId, Does.EndWith("&ISO^NH"));
+            Assert.That(SampleData.ValidateCda(bytes), Is.Empty);
+        }
+
+        private static System.Collections.Generic.IEnumerable<TestCaseData> OfficialN1() => ReferenceMaterial.Cases("cda-examples/DOC_NON_STRUCTURE_CDA-R2-N1.xml");
+
+        [TestCaseSource(nameof(OfficialN1))]
+        public async Task The_official_N1_example_gives_its_known_values_and_its_PDF(string path)
+        {
+            CdaDocumentMetadata m = await ReadFileAsync(path);
+            Assert.That(m.CreationTime, Is.EqualTo("20210401124745"));
+            Assert.That(m.TypeCode!.Code, Is.EqualTo("11502-2"));
+            Assert.That(m.ClassCode!.Code, Is.EqualTo("10"));
+            Assert.That(m.FormatCode!.Code, Is.EqualTo("urn:ihe:iti:xds-sd:pdf:2008"));
+
+            using FileStream stream = File.OpenRead(path);
+            using var pdf = new MemoryStream();
+            CdaEmbeddedDocument doc = await new CdaReader().ExtractAsync(stream, pdf);
+            Assert.That(Encoding.ASCII.GetString(pdf.ToArray(), 0, 5), Is.EqualTo("%PDF-"));
+            Assert.That(doc.Length, Is.EqualTo(pdf.Length));
+        }
+    }
+}

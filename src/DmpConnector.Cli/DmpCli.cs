@@ -64,6 +64,7 @@ namespace DmpConnector.Cli
             root.Add(InsCommands.Create(console));
             root.Add(VihfCommands.Create(console));
             root.Add(MtomCommands.Create(console));
+            root.Add(CdaCommands.Create(console));
             return root;
         }
     }

@@ -11,6 +11,9 @@ namespace DmpConnector.Cda
         /// <summary>The CDA carries a DTD or entity declarations (refused: entity expansion, external entities).</summary>
         public const string XmlDtd = "CDA-XML-DTD";
 
+        /// <summary>Header elements nested deeper than the reader allows (64 levels below ClinicalDocument).</summary>
+        public const string XmlDepth = "CDA-XML-DEPTH";
+
         /// <summary>No <c>ClinicalDocument</c> in namespace <c>urn:hl7-org:v3</c> was found.</summary>
         public const string NotCda = "CDA-NOT-CDA";
 

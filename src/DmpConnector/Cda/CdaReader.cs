@@ -39,6 +39,7 @@ namespace DmpConnector.Cda
     {
         private const string V3 = CdaBuilder.Hl7Namespace;
         private const int ChunkSize = 48 * 1024;
+        private const int MaxHeaderDepth = 64;
 
         // ASS_A11 (CDA model template → formatCode), for the models whose code the public material gives.
         private static readonly (string Template, CodedValue Format)[] ModelFormats =
@@ -272,6 +273,11 @@ namespace DmpConnector.Cda
 
                 if (!r.IsEmptyElement)
                 {
+                    if (path.Count >= MaxHeaderDepth)
+                    {
+                        throw new CdaFormatException(p.Length > 200 ? p.Substring(0, 200) + "…" : p, CdaRules.XmlDepth, $"header elements are nested deeper than {MaxHeaderDepth} levels", null, valueIsSensitive: false);
+                    }
+
                     path.Add(name);
                 }
             }

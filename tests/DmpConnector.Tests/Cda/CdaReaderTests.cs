@@ -200,6 +200,36 @@ namespace DmpConnector.Tests.Cda
             Assert.That(ex.Rule, Is.EqualTo(rule));
         }
 
+        [Test]
+        public async Task Deeply_nested_header_elements_are_refused()
+        {
+            string xml = "<ClinicalDocument xmlns=\"urn:hl7-org:v3\">" + string.Concat(Enumerable.Repeat("<a>", 5000)) + string.Concat(Enumerable.Repeat("</a>", 5000)) + "</ClinicalDocument>";
+
+            var ex = (await Assert.ThrowsAsync<CdaFormatException>(() => new CdaReader().ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(xml)), new CdaReaderOptions { RequireIns = false })))!;
+
+            Assert.That(ex.Rule, Is.EqualTo(CdaRules.XmlDepth));
+        }
+
+        [Test]
+        public async Task The_DocumentEntry_goes_into_a_schema_valid_ITI41_request_and_reads_back_equal()
+        {
+            byte[] cda = await CdaBuilderTests.BuildAsync(SampleData.CdaRequest());
+            DocumentEntry entry = (await new CdaReader().ReadAsync(new MemoryStream(cda))).ToDocumentEntry("Document01");
+            SubmissionSet set = SampleData.XdsSubmissionSet() with { PatientId = entry.PatientId };
+            var request = new ProvideAndRegisterDocumentSetRequest
+            {
+                Metadata = new XdsMetadata { SubmissionSets = new[] { set }, DocumentEntries = new[] { entry }, Associations = new[] { Association.HasMember("assoc1", set.Id, entry.Id) } },
+                Documents = new[] { DocumentAttachment.Xop(entry.Id, "doc1@dmpconnector.test") },
+            };
+
+            string xml = XdsWriter.WriteToString(request);
+            var read = (ProvideAndRegisterDocumentSetRequest)XdsReader.ReadString(xml);
+
+            Assert.That(read.Metadata.DocumentEntries.Single(), Is.EqualTo(entry));
+            string resolved = System.Text.RegularExpressions.Regex.Replace(xml, "<xop:Include [^>]*/>", Convert.ToBase64String(cda));
+            Assert.That(SampleData.ValidateXds(resolved), Is.Empty);
+        }
+
         [TestCase("20210401134745+0100", "20210401124745")]
         [TestCase("20210101003000+0100", "20201231233000")]
         [TestCase("20210331233000-0400", "20210401033000")]

@@ -121,6 +121,7 @@ namespace DmpConnector.Cli.Commands
                             w.WriteString("label", p.Label);
                             WriteCode(w, "typeCode", p.TypeCode);
                             WriteCode(w, "classCode", p.ClassCode);
+                            WriteCode(w, "formatCode", p.DefaultFormatCode);
                             w.WriteBoolean("patientDocument", p.IsPatientDocument);
                             w.WriteString("missingCodes", p.MissingCodesNote);
                             w.WriteStartArray("candidateTypeCodes");

@@ -39,6 +39,12 @@ namespace DmpConnector.Cda
         /// </summary>
         public bool IsPatientDocument { get; init; }
 
+        /// <summary>The media type the preset is usually packed with (<c>application/pdf</c>); any CI-SIS media type may be used.</summary>
+        public string DefaultMediaType { get; init; } = CdaMediaTypes.Pdf;
+
+        /// <summary>The XDS formatCode of a non-structured CDA of <see cref="DefaultMediaType"/> (ASS_A12); it follows the media type actually packed.</summary>
+        public CodedValue? DefaultFormatCode => CdaMediaTypes.FormatCodeFor(DefaultMediaType);
+
         /// <summary>True when the preset has both a type code and a class code.</summary>
         public bool IsComplete => TypeCode is not null && ClassCode is not null;
     }

@@ -230,9 +230,31 @@ namespace DmpConnector.Tests.Cli
             Assert.That(presets.Select(p => p.GetProperty("name").GetString()), Is.EqualTo(CdaPresets.All.Select(p => p.Name)));
             JsonElement vsm = presets.Single(p => p.GetProperty("name").GetString() == "vsm");
             Assert.That(vsm.GetProperty("typeCode").GetProperty("code").GetString(), Is.EqualTo("SYNTH"));
+            Assert.That(vsm.GetProperty("formatCode").GetProperty("code").GetString(), Is.EqualTo("urn:ihe:iti:xds-sd:pdf:2008"));
             JsonElement dcc = presets.Single(p => p.GetProperty("name").GetString() == "dcc");
             Assert.That(dcc.GetProperty("typeCode").ValueKind, Is.EqualTo(JsonValueKind.Null));
             Assert.That(dcc.GetProperty("missingCodes").GetString(), Does.Contain("typeCode"));
+        }
+
+        private static System.Collections.Generic.IEnumerable<TestCaseData> OfficialN1() => ReferenceMaterial.Cases("cda-examples/DOC_NON_STRUCTURE_CDA-R2-N1.xml");
+
+        [TestCaseSource(nameof(OfficialN1))]
+        public async Task Inspect_and_unpack_read_the_official_N1_example_in_place(string path)
+        {
+            var (code, stdout, stderr) = await RunAsync("cda", "inspect", path, "--json");
+            Assert.That(code, Is.EqualTo(0), stderr);
+            using (JsonDocument doc = JsonDocument.Parse(stdout))
+            {
+                JsonElement entry = doc.RootElement.GetProperty("documentEntries")[0];
+                Assert.That(entry.GetProperty("creationTime").GetString(), Is.EqualTo("20210401124745"));
+                Assert.That(entry.GetProperty("typeCode").GetProperty("code").GetString(), Is.EqualTo("11502-2"));
+                Assert.That(entry.GetProperty("patientId").GetString(), Does.EndWith("&1.2.250.1.213.1.4.10&ISO^NH"));
+            }
+
+            string pdf = Path.Combine(dir, "n1.pdf");
+            (code, _, stderr) = await RunAsync("cda", "unpack", path, "-o", pdf);
+            Assert.That(code, Is.EqualTo(0), stderr);
+            Assert.That(Encoding.ASCII.GetString(File.ReadAllBytes(pdf), 0, 5), Is.EqualTo("%PDF-"));
         }
 
         [Test]

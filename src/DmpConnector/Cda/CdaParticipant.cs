@@ -130,6 +130,12 @@ namespace DmpConnector.Cda
                 : new Xon(OrganizationName!, Hd.ForOid(OrganizationIdRoot), OrganizationIdRoot == StructureId.Oid ? Xon.StructureIdType : null, OrganizationIdExtension).Format();
         }
 
+        /// <summary>A description: a professional's id and names; a patient's (INS root) only when sensitive data is opted in.</summary>
+        /// <returns>The description.</returns>
+        public override string ToString() => IsPatient && !Diagnostics.DmpSensitiveData.IsIncluded
+            ? "CdaParticipant patient (redacted)"
+            : $"CdaParticipant {IdRoot}/{IdExtension} {FamilyName} {GivenName} {SoftwareName}".TrimEnd();
+
         /// <summary>The XDS author (person, institution, role, specialty).</summary>
         /// <returns>The author.</returns>
         public Author ToXdsAuthor()

@@ -167,6 +167,18 @@ namespace DmpConnector.Tests.Cda
         }
 
         [Test]
+        public async Task A_patient_author_and_the_patient_ids_are_not_printed_by_ToString()
+        {
+            byte[] cda = await CdaBuilderTests.BuildAsync(SampleData.CdaRequest(CdaPresets.DocumentDuPatient));
+            CdaDocumentMetadata m = await new CdaReader().ReadAsync(new MemoryStream(cda));
+
+            Assert.That(m.Authors[0].IsPatient, Is.True);
+            Assert.That(m.Authors[0].ToString(), Does.Not.Contain(SampleData.DmpTestPatientIns).And.Not.Contain("LAURENCE"));
+            Assert.That(m.PatientIds[0].ToString(), Does.Not.Contain(SampleData.DmpTestPatientIns));
+            Assert.That(m.ToString(), Does.Not.Contain(SampleData.DmpTestPatientIns).And.Not.Contain("PATB"));
+        }
+
+        [Test]
         public async Task A_CDA_missing_its_INS_is_refused_by_default_and_readable_on_request()
         {
             var ex = (await Assert.ThrowsAsync<CdaFormatException>(() => ReadFileAsync(SampleData.CdaFixture("no-ins.xml"))))!;
@@ -274,6 +286,31 @@ namespace DmpConnector.Tests.Cda
             Assert.That(m.Authors, Is.Not.Empty);
             Assert.That(m.ToDocumentEntry().PatientId, Does.EndWith("&ISO^NH"));
             Assert.That(SampleData.ValidateCda(bytes), Is.Empty);
+        }
+
+        private static System.Collections.Generic.IEnumerable<TestCaseData> OfficialTd21() => ReferenceMaterial.Cases("dmp-messages/TD2.1-DocumentME2.xml");
+
+        [TestCaseSource(nameof(OfficialTd21))]
+        public async Task The_official_DMP_TD21_CDA_with_BOM_and_CRLF_is_read_and_unwrapped_in_place(string path)
+        {
+            CdaDocumentMetadata m = await ReadFileAsync(path);
+            byte[] bytes = File.ReadAllBytes(path);
+
+            Assert.That(bytes[0], Is.EqualTo(0xEF), "the file starts with a UTF-8 BOM, hashed with the rest");
+            Assert.That(m.Hash, Is.EqualTo(Sha1(bytes)));
+            Assert.That(m.TypeCode!.Code, Is.EqualTo("27899-4"));
+            Assert.That(m.ClassCode!.Code, Is.EqualTo("10"));
+            Assert.That(m.FormatCode!.Code, Is.EqualTo("urn:ihe:iti:xds-sd:text:2008"));
+            Assert.That(m.CreationTime, Is.EqualTo("20190221123445"));
+            Assert.That(m.ServiceStartTime, Is.EqualTo("20190221"), "a date-only low passes through at day precision");
+            Assert.That(m.PatientId, Is.EqualTo(SampleData.DmpTestPatientCx));
+            Assert.That(m.EventCodes.Single().Code, Is.EqualTo("BACA008"));
+
+            using FileStream stream = File.OpenRead(path);
+            using var text = new MemoryStream();
+            CdaEmbeddedDocument doc = await new CdaReader().ExtractAsync(stream, text);
+            Assert.That(doc.MediaType, Is.EqualTo("text/plain"));
+            Assert.That(text.Length, Is.GreaterThan(0));
         }
 
         private static System.Collections.Generic.IEnumerable<TestCaseData> OfficialN1() => ReferenceMaterial.Cases("cda-examples/DOC_NON_STRUCTURE_CDA-R2-N1.xml");

@@ -60,9 +60,9 @@ namespace DmpConnector.Cda
 
         /// <summary>Creates a builder.</summary>
         /// <param name="logger">Where debug events go (never patient data); none when null.</param>
-        public CdaBuilder(ILogger<CdaBuilder>? logger = null)
+        public CdaBuilder(ILogger? logger = null)
         {
-            _logger = (ILogger?)logger ?? NullLogger.Instance;
+            _logger = logger ?? NullLogger.Instance;
         }
 
         /// <summary>

@@ -56,9 +56,9 @@ namespace DmpConnector.Cda
 
         /// <summary>Creates a reader.</summary>
         /// <param name="logger">Where debug and deviation events go (never patient data); none when null.</param>
-        public CdaReader(ILogger<CdaReader>? logger = null)
+        public CdaReader(ILogger? logger = null)
         {
-            _logger = (ILogger?)logger ?? NullLogger.Instance;
+            _logger = logger ?? NullLogger.Instance;
         }
 
         /// <summary>Reads a CDA's metadata, hashing every byte of the stream from its current position.</summary>

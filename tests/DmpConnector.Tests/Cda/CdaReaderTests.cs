@@ -167,6 +167,21 @@ namespace DmpConnector.Tests.Cda
         }
 
         [Test]
+        public async Task Deviations_are_logged_as_warnings_without_patient_data()
+        {
+            var logger = new CapturingLogger();
+            using FileStream stream = File.OpenRead(SampleData.CdaFixture("n1-quirks.xml"));
+
+            await new CdaReader(logger).ReadAsync(stream);
+
+            var warning = logger.WithEvent(Diagnostics.DmpLogEvents.CdaDocumentDeviation).Single();
+            Assert.That(warning.Level, Is.EqualTo(Microsoft.Extensions.Logging.LogLevel.Warning));
+            Assert.That(warning.Message, Does.Contain("CDA-TIME-NO-OFFSET"));
+            Assert.That(logger.WithEvent(Diagnostics.DmpLogEvents.CdaDocumentRead).Single().Message, Does.Contain("11502-2"));
+            Assert.That(logger.Entries.Select(e => e.Message), Has.None.Contain("277076322082910").And.None.Contain("FIXTURE-NOM"));
+        }
+
+        [Test]
         public async Task A_patient_author_and_the_patient_ids_are_not_printed_by_ToString()
         {
             byte[] cda = await CdaBuilderTests.BuildAsync(SampleData.CdaRequest(CdaPresets.DocumentDuPatient));

@@ -99,6 +99,47 @@ namespace DmpConnector.Tests.Cda
             Assert.That(root.SelectSingleNode("c:author/c:time/@value", ns)!.Value, Is.EqualTo("20210401144745+0200"));
         }
 
+        private static IEnumerable<TestCaseData> AllPresets() => CdaPresets.All.Select(p => new TestCaseData(p.Name).SetArgDisplayNames(p.Name));
+
+        [TestCaseSource(nameof(AllPresets))]
+        public async Task Every_preset_follows_the_CISIS_header_checklist(string preset)
+        {
+            XmlDocument doc = Load(await BuildAsync(SampleData.CdaRequest(CdaPresets.Find(preset))));
+            XmlNamespaceManager ns = Ns(doc);
+            XmlElement root = doc.DocumentElement!;
+
+            // No nullFlavor on the elements CI-SIS forbids it on (Table 3), none outside UNK/NASK/ASKU/NAV/MSK.
+            foreach (string path in new[] { "c:id", "c:code", "c:title", "c:effectiveTime", "c:confidentialityCode", "c:languageCode", "c:setId", "c:versionNumber",
+                "c:recordTarget/c:patientRole/c:id", "c:recordTarget/c:patientRole/c:patient/c:name", "c:author/c:assignedAuthor/c:id", "c:custodian",
+                "c:legalAuthenticator/c:assignedEntity/c:id", "c:documentationOf/c:serviceEvent/c:effectiveTime",
+                "c:documentationOf/c:serviceEvent/c:performer/c:assignedEntity/c:representedOrganization/c:standardIndustryClassCode",
+                "c:componentOf/c:encompassingEncounter/c:location/c:healthCareFacility/c:code" })
+            {
+                XmlElement? e = root.SelectSingleNode(path, ns) as XmlElement;
+                Assert.That(e, Is.Not.Null, path);
+                Assert.That(e!.HasAttribute("nullFlavor"), Is.False, path);
+            }
+
+            Assert.That(doc.SelectNodes("//@nullFlavor")!.Cast<XmlAttribute>().Select(a => a.Value), Is.All.AnyOf("UNK", "NASK", "ASKU", "NAV", "MSK"));
+
+            // Every time of day carries an offset and header times are to the second.
+            foreach (XmlAttribute value in doc.SelectNodes("//c:effectiveTime/@value | //c:time/@value | //c:low/@value | //c:high/@value", ns)!.Cast<XmlAttribute>())
+            {
+                Assert.That(value.Value, Does.Match("^[0-9]{14}[+-][0-9]{4}$"), value.OwnerElement!.LocalName);
+            }
+
+            // Every II has a root; every OID is at most 64 characters; every coded element has code, codeSystem and displayName.
+            Assert.That(doc.SelectNodes("//c:id[not(@root)]", ns)!.Count, Is.Zero);
+            Assert.That(doc.SelectNodes("//@root")!.Cast<XmlAttribute>().Select(a => a.Value.Length), Is.All.LessThanOrEqualTo(64));
+            foreach (XmlElement coded in doc.SelectNodes("//c:code | //c:standardIndustryClassCode | //c:administrativeGenderCode | //c:confidentialityCode", ns)!.Cast<XmlElement>())
+            {
+                Assert.That(coded.HasAttribute("code") && coded.HasAttribute("codeSystem") && coded.HasAttribute("displayName"), Is.True, coded.OuterXml);
+            }
+
+            Assert.That(doc.SelectNodes("//c:legalAuthenticator", ns)!.Count, Is.EqualTo(1));
+            Assert.That(doc.SelectNodes("//c:templateId", ns)!.Count, Is.EqualTo(3));
+        }
+
         [Test]
         public async Task The_winter_offset_is_taken_from_the_zone_at_that_instant()
         {

@@ -62,6 +62,21 @@ namespace DmpConnector.Tests.Cda
         }
 
         [Test]
+        public async Task A_new_version_reads_back_with_its_set_version_and_replaced_id()
+        {
+            var request = SampleData.CdaRequest() with
+            {
+                DocumentId = "1.2.250.1.999.1.1.7898.3.2", SetId = "1.2.250.1.999.1.1.7898.3.1", VersionNumber = 2, ReplacedDocumentId = "1.2.250.1.999.1.1.7898.3.1",
+            };
+            CdaDocumentMetadata m = await new CdaReader().ReadAsync(new MemoryStream(await CdaBuilderTests.BuildAsync(request)));
+
+            Assert.That(m.UniqueId, Is.EqualTo("1.2.250.1.999.1.1.7898.3.2"));
+            Assert.That(m.SetId, Is.EqualTo("1.2.250.1.999.1.1.7898.3.1"));
+            Assert.That(m.VersionNumber, Is.EqualTo(2));
+            Assert.That(m.ReplacedDocumentId, Is.EqualTo("1.2.250.1.999.1.1.7898.3.1"));
+        }
+
+        [Test]
         public async Task The_DocumentEntry_carries_the_CDA_fields_in_XDS_wire_formats()
         {
             byte[] cda = await CdaBuilderTests.BuildAsync(SampleData.CdaRequest());

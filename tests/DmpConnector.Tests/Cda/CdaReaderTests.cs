@@ -159,6 +159,22 @@ namespace DmpConnector.Tests.Cda
         }
 
         [Test]
+        public async Task Unwrap_accepts_base64_wrapped_in_lines_as_many_producers_write_it()
+        {
+            byte[] pdf = new byte[5000];
+            new Random(4).NextBytes(pdf);
+            System.Text.Encoding.ASCII.GetBytes("%PDF-").CopyTo(pdf, 0);
+            string wrapped = Convert.ToBase64String(pdf, Base64FormattingOptions.InsertLineBreaks);
+            string xml = "<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><component><nonXMLBody><text mediaType=\"application/pdf\" representation=\"B64\">\r\n" + wrapped + "\r\n</text></nonXMLBody></component></ClinicalDocument>";
+            using var output = new MemoryStream();
+
+            CdaEmbeddedDocument doc = await new CdaReader().ExtractAsync(new MemoryStream(Encoding.UTF8.GetBytes(xml)), output);
+
+            Assert.That(output.ToArray(), Is.EqualTo(pdf));
+            Assert.That(doc.Length, Is.EqualTo(pdf.Length));
+        }
+
+        [Test]
         public async Task Unwrap_of_a_self_presenting_CDA_finds_the_prefixed_body()
         {
             using FileStream stream = File.OpenRead(SampleData.CdaFixture("self-presenting.xml"));

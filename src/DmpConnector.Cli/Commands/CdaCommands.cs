@@ -64,17 +64,20 @@ namespace DmpConnector.Cli.Commands
             var practice = new Option<string>("--practice-setting") { Description = "The practice setting (JDV_J04). Default: AMBULATOIRE.", DefaultValueFactory = _ => "AMBULATOIRE" };
             practice.AcceptOnlyFromAmong(PracticeSettings.Keys.ToArray());
             var documentId = new Option<string?>("--document-id") { Description = "The document id (a root-only OID). Default: a new 2.25 UUID-OID." };
+            var setId = new Option<string?>("--set-id") { Description = "For a new version: the set id of version 1 (an OID)." };
+            var version = new Option<int>("--version-number") { Description = "The version number (1 for a first version).", DefaultValueFactory = _ => 1 };
+            var replaces = new Option<string?>("--replaces") { Description = "For a new version: the id of the document it replaces (written as relatedDocument RPLC)." };
             var json = new Option<bool>("--json") { Description = "Print a JSON summary on stdout." };
             var pack = new Command("pack", "Wrap a document into a non-structured CI-SIS CDA R2 (streamed; any size). Exit 0 on success, 1 when the input or a code is refused (the rule on stderr; no output file is left).")
             {
-                input, output, type, context, typeCode, typeSystem, typeDisplay, classCode, classDisplay, title, mediaType, practice, documentId, json,
+                input, output, type, context, typeCode, typeSystem, typeDisplay, classCode, classDisplay, title, mediaType, practice, documentId, setId, version, replaces, json,
             };
             pack.SetAction((parse, cancellationToken) => PackAsync(
                 console,
                 new PackArguments(
                     parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(type)!, parse.GetValue(context), parse.GetValue(typeCode), parse.GetValue(typeSystem)!,
                     parse.GetValue(typeDisplay), parse.GetValue(classCode), parse.GetValue(classDisplay), parse.GetValue(title), parse.GetValue(mediaType),
-                    parse.GetValue(practice)!, parse.GetValue(documentId), parse.GetValue(json)),
+                    parse.GetValue(practice)!, parse.GetValue(documentId), parse.GetValue(setId), parse.GetValue(version), parse.GetValue(replaces), parse.GetValue(json)),
                 cancellationToken));
             return pack;
         }
@@ -199,6 +202,9 @@ namespace DmpConnector.Cli.Commands
                     ClassCode = a.ClassCode is null ? preset.ClassCode : new CodedValue(a.ClassCode, CdaPresets.ClassCodeSystem, a.ClassDisplay),
                     Title = a.Title,
                     DocumentId = a.DocumentId,
+                    SetId = a.SetId,
+                    VersionNumber = a.VersionNumber,
+                    ReplacedDocumentId = a.Replaces,
                     CreationTime = DateTimeOffset.UtcNow,
                     Patient = patient,
                     Author = preset.IsPatientDocument ? null : context.Professional,
@@ -530,6 +536,7 @@ namespace DmpConnector.Cli.Commands
 
         private sealed record PackArguments(
             string Input, string Output, string Preset, string? Context, string? TypeCode, string TypeCodeSystem, string? TypeDisplay,
-            string? ClassCode, string? ClassDisplay, string? Title, string? MediaType, string PracticeSetting, string? DocumentId, bool Json);
+            string? ClassCode, string? ClassDisplay, string? Title, string? MediaType, string PracticeSetting, string? DocumentId,
+            string? SetId, int VersionNumber, string? Replaces, bool Json);
     }
 }

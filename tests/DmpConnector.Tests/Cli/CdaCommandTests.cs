@@ -87,6 +87,26 @@ namespace DmpConnector.Tests.Cli
         }
 
         [Test]
+        public async Task Pack_writes_a_new_version_that_replaces_the_previous_one()
+        {
+            string input = WriteFile("cr.pdf", SampleData.CdaContent(CdaMediaTypes.Pdf));
+            string cda = Path.Combine(dir, "v2.xml");
+
+            var (code, _, stderr) = await RunAsync("cda", "pack", "--in", input, "-o", cda, "--document-id", "1.2.250.1.999.1.1.7898.3.2",
+                "--set-id", "1.2.250.1.999.1.1.7898.3.1", "--version-number", "2", "--replaces", "1.2.250.1.999.1.1.7898.3.1");
+
+            Assert.That(code, Is.EqualTo(0), stderr);
+            CdaDocumentMetadata m = await new CdaReader().ReadAsync(File.OpenRead(cda));
+            Assert.That(m.VersionNumber, Is.EqualTo(2));
+            Assert.That(m.ReplacedDocumentId, Is.EqualTo("1.2.250.1.999.1.1.7898.3.1"));
+
+            (code, _, stderr) = await RunAsync("cda", "pack", "--in", input, "-o", Path.Combine(dir, "bad.xml"), "--version-number", "2");
+            Assert.That(code, Is.EqualTo(1));
+            Assert.That(stderr, Does.Contain(CdaRules.Required));
+            Assert.That(File.Exists(Path.Combine(dir, "bad.xml")), Is.False);
+        }
+
+        [Test]
         public async Task Pack_uses_the_context_file_when_given()
         {
             string context = WriteFile("ctx.json", Encoding.UTF8.GetBytes("""

@@ -4,11 +4,12 @@ using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using DmpConnector.Cda;
 using DmpConnector.Identity;
+using DmpConnector.Tests.Support;
 
 namespace DmpConnector.Benchmarks
 {
     /// <summary>
-    /// Packing a PDF into a non-structured CDA (from a non-seekable generator to Stream.Null), reading the CDA's metadata
+    /// Packing a PDF into a non-structured CDA (from the non-seekable tests/Shared/GeneratedDocumentStream to Stream.Null), reading the CDA's metadata
     /// (hash and size included) and unpacking its PDF (to Stream.Null), for 1 MB and 100 MB documents. The CDA read back
     /// lives in a temporary file so the 100 MB case never sits in memory.
     /// </summary>
@@ -43,14 +44,14 @@ namespace DmpConnector.Benchmarks
             };
             cdaPath = Path.Combine(Path.GetTempPath(), $"dmpconnector-cda-bench-{Size}.xml");
             using FileStream file = File.Create(cdaPath);
-            builder.WriteAsync(request, new Generator(Size), file).GetAwaiter().GetResult();
+            builder.WriteAsync(request, new GeneratedDocumentStream(Size), file).GetAwaiter().GetResult();
         }
 
         [GlobalCleanup]
         public void Cleanup() => File.Delete(cdaPath);
 
         [Benchmark]
-        public Task<CdaBuildResult> Pack() => builder.WriteAsync(request, new Generator(Size), Stream.Null);
+        public Task<CdaBuildResult> Pack() => builder.WriteAsync(request, new GeneratedDocumentStream(Size), Stream.Null);
 
         [Benchmark]
         public async Task<CdaDocumentMetadata> ReadMetadata()
@@ -64,52 +65,6 @@ namespace DmpConnector.Benchmarks
         {
             using FileStream file = new(cdaPath, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.Asynchronous);
             return await reader.ExtractAsync(file, Stream.Null);
-        }
-
-        /// <summary>A non-seekable PDF-looking stream of a given length, made up on the fly.</summary>
-        private sealed class Generator : Stream
-        {
-            private readonly long length;
-            private long position;
-
-            public Generator(long length) => this.length = length;
-
-            public override bool CanRead => true;
-
-            public override bool CanSeek => false;
-
-            public override bool CanWrite => false;
-
-            public override long Length => throw new NotSupportedException();
-
-            public override long Position
-            {
-                get => throw new NotSupportedException();
-                set => throw new NotSupportedException();
-            }
-
-            public override int Read(byte[] buffer, int offset, int count)
-            {
-                int n = (int)Math.Min(count, length - position);
-                for (int i = 0; i < n; i++)
-                {
-                    long p = position + i;
-                    buffer[offset + i] = p < 5 ? (byte)"%PDF-"[(int)p] : (byte)(p * 31);
-                }
-
-                position += n;
-                return n;
-            }
-
-            public override void Flush()
-            {
-            }
-
-            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-            public override void SetLength(long value) => throw new NotSupportedException();
-
-            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         }
     }
 }

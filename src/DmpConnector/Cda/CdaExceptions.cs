@@ -14,6 +14,9 @@ namespace DmpConnector.Cda
         /// <summary>Header elements nested deeper than the reader allows (64 levels below ClinicalDocument).</summary>
         public const string XmlDepth = "CDA-XML-DEPTH";
 
+        /// <summary>A header text value (title, name…) longer than the reader allows (64 Ki characters).</summary>
+        public const string ValueTooLong = "CDA-VALUE-TOO-LONG";
+
         /// <summary>No <c>ClinicalDocument</c> in namespace <c>urn:hl7-org:v3</c> was found.</summary>
         public const string NotCda = "CDA-NOT-CDA";
 

@@ -40,6 +40,7 @@ namespace DmpConnector.Cda
         private const string V3 = CdaBuilder.Hl7Namespace;
         private const int ChunkSize = 48 * 1024;
         private const int MaxHeaderDepth = 64;
+        private const int MaxTextLength = 64 * 1024;
 
         // ASS_A11 (CDA model template → formatCode), for the models whose code the public material gives.
         private static readonly (string Template, CodedValue Format)[] ModelFormats =
@@ -257,7 +258,7 @@ namespace DmpConnector.Cda
                         if (extractTo is null && IsText(p))
                         {
                             string? qualifier = r.GetAttribute("qualifier");
-                            string text = (await r.ReadElementContentAsStringAsync().ConfigureAwait(false)).Trim();
+                            string text = (await ReadBoundedTextAsync(r, p).ConfigureAwait(false)).Trim();
                             s.OnText(p, text, qualifier);
                             positioned = true;
                             continue;
@@ -286,6 +287,47 @@ namespace DmpConnector.Cda
             {
                 throw new CdaFormatException("ClinicalDocument", CdaRules.NotCda, "no ClinicalDocument element in namespace urn:hl7-org:v3 was found", null, valueIsSensitive: false);
             }
+        }
+
+        /// <summary>
+        /// The text content of the current element, read in chunks and refused beyond <see cref="MaxTextLength"/>
+        /// characters (a hostile title or name is never materialised whole). Leaves the reader on the node after the end tag.
+        /// </summary>
+        private static async Task<string> ReadBoundedTextAsync(XmlReader r, string where)
+        {
+            if (r.IsEmptyElement)
+            {
+                await r.ReadAsync().ConfigureAwait(false);
+                return string.Empty;
+            }
+
+            int depth = r.Depth;
+            var text = new System.Text.StringBuilder();
+            char[] chunk = new char[1024];
+            while (await r.ReadAsync().ConfigureAwait(false))
+            {
+                if (r.NodeType == XmlNodeType.EndElement && r.Depth == depth)
+                {
+                    await r.ReadAsync().ConfigureAwait(false);
+                    break;
+                }
+
+                if (r.Depth == depth + 1 && r.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
+                {
+                    int n;
+                    while ((n = await r.ReadValueChunkAsync(chunk, 0, chunk.Length).ConfigureAwait(false)) > 0)
+                    {
+                        if (text.Length + n > MaxTextLength)
+                        {
+                            throw new CdaFormatException(where, CdaRules.ValueTooLong, $"a header text value is longer than {MaxTextLength} characters", null, valueIsSensitive: false);
+                        }
+
+                        text.Append(chunk, 0, n);
+                    }
+                }
+            }
+
+            return text.ToString();
         }
 
         private static bool IsText(string p) =>

@@ -259,6 +259,29 @@ namespace DmpConnector.Tests.Cda
         }
 
         [Test]
+        public async Task A_huge_header_text_is_refused_without_reading_it_whole()
+        {
+            string xml = "<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><title>" + new string('x', 2_000_000) + "</title></ClinicalDocument>";
+            byte[] bytes = Encoding.UTF8.GetBytes(xml);
+            long before = GC.GetTotalAllocatedBytes(precise: true);
+
+            var ex = (await Assert.ThrowsAsync<CdaFormatException>(() => new CdaReader().ReadAsync(new MemoryStream(bytes), new CdaReaderOptions { RequireIns = false })))!;
+
+            Assert.That(ex.Rule, Is.EqualTo(CdaRules.ValueTooLong));
+            Assert.That(GC.GetTotalAllocatedBytes(precise: true) - before, Is.LessThan(2_000_000), "less than the 4 MB a string of the title would take");
+        }
+
+        [Test]
+        public async Task Titles_and_names_with_entities_CDATA_and_comments_read_as_text()
+        {
+            string xml = "<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><title>CR <![CDATA[d'examen]]> &amp; <!-- c --> suite</title></ClinicalDocument>";
+
+            CdaDocumentMetadata m = await new CdaReader().ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(xml)), new CdaReaderOptions { RequireIns = false });
+
+            Assert.That(m.Title, Is.EqualTo("CR d'examen &  suite"));
+        }
+
+        [Test]
         public async Task Deeply_nested_header_elements_are_refused()
         {
             string xml = "<ClinicalDocument xmlns=\"urn:hl7-org:v3\">" + string.Concat(Enumerable.Repeat("<a>", 5000)) + string.Concat(Enumerable.Repeat("</a>", 5000)) + "</ClinicalDocument>";

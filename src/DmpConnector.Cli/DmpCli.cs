@@ -66,6 +66,7 @@ namespace DmpConnector.Cli
             root.Add(MtomCommands.Create(console));
             root.Add(TokenCommands.Create(console));
             root.Add(XdsCommands.Create(console));
+            root.Add(CdaCommands.Create(console));
             return root;
         }
     }

@@ -8,6 +8,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using DmpConnector.Cda;
+using DmpConnector.Cli.Json;
 using DmpConnector.Cli.Context;
 using DmpConnector.Identity;
 using DmpConnector.Xds;
@@ -122,15 +123,15 @@ namespace DmpConnector.Cli.Commands
                             w.WriteStartObject();
                             w.WriteString("name", p.Name);
                             w.WriteString("label", p.Label);
-                            WriteCode(w, "typeCode", p.TypeCode);
-                            WriteCode(w, "classCode", p.ClassCode);
-                            WriteCode(w, "formatCode", p.DefaultFormatCode);
+                            XdsJson.WriteCode(w, "typeCode", p.TypeCode);
+                            XdsJson.WriteCode(w, "classCode", p.ClassCode);
+                            XdsJson.WriteCode(w, "formatCode", p.DefaultFormatCode);
                             w.WriteBoolean("patientDocument", p.IsPatientDocument);
                             w.WriteString("missingCodes", p.MissingCodesNote);
                             w.WriteStartArray("candidateTypeCodes");
                             foreach (CodedValue c in p.CandidateTypeCodes)
                             {
-                                WriteCodeValue(w, c);
+                                XdsJson.WriteCodeValue(w, c);
                             }
 
                             w.WriteEndArray();
@@ -236,9 +237,9 @@ namespace DmpConnector.Cli.Commands
                         w.WriteString("documentId", result.DocumentId);
                         w.WriteString("setId", result.SetId);
                         w.WriteString("mediaType", media);
-                        WriteCode(w, "typeCode", request.EffectiveTypeCode);
-                        WriteCode(w, "classCode", request.EffectiveClassCode);
-                        WriteCode(w, "formatCode", CdaMediaTypes.FormatCodeFor(media));
+                        XdsJson.WriteCode(w, "typeCode", request.EffectiveTypeCode);
+                        XdsJson.WriteCode(w, "classCode", request.EffectiveClassCode);
+                        XdsJson.WriteCode(w, "formatCode", CdaMediaTypes.FormatCodeFor(media));
                         w.WriteNumber("contentLength", result.ContentLength);
                         w.WriteNumber("size", result.Size);
                         w.WriteString("hash", result.Hash);
@@ -383,76 +384,19 @@ namespace DmpConnector.Cli.Commands
         }
 
         /// <summary>
-        /// The <c>dmp xds inspect</c> JSON shape for one DocumentEntry. Kept private here until the lead switches it to the
-        /// shared XdsJson writer (same names).
+        /// The <c>dmp xds inspect</c> JSON shape (<see cref="XdsJson.WriteDocumentEntry"/>) for the DocumentEntry the CDA
+        /// gives (none when the CDA has no INS: the DMP cannot take it), plus a <c>cda</c> object with what only the CDA says.
         /// </summary>
         private static void WriteInspectJson(Utf8JsonWriter w, CdaDocumentMetadata m)
         {
             w.WriteStartObject();
             w.WriteString("kind", "ClinicalDocument");
             w.WriteStartArray("documentEntries");
-            w.WriteStartObject();
-            w.WriteNull("entryUUID");
-            w.WriteString("uniqueId", m.UniqueId);
-            w.WriteNull("logicalId");
-            w.WriteNull("version");
-            w.WriteString("patientId", m.PatientId);
-            w.WriteString("title", m.Title);
-            w.WriteString("mimeType", m.MimeType);
-            WriteCode(w, "classCode", m.ClassCode);
-            WriteCode(w, "typeCode", m.TypeCode);
-            WriteCode(w, "formatCode", m.FormatCode);
-            WriteCode(w, "practiceSettingCode", m.PracticeSettingCode);
-            WriteCode(w, "healthcareFacilityTypeCode", m.HealthcareFacilityTypeCode);
-            w.WriteStartArray("confidentialityCodes");
-            foreach (CodedValue c in m.ConfidentialityCodes)
+            if (m.PatientId is not null)
             {
-                WriteCodeValue(w, c);
+                XdsJson.WriteDocumentEntry(w, m.ToDocumentEntry(string.Empty));
             }
 
-            w.WriteEndArray();
-            w.WriteString("creationTime", m.CreationTime);
-            w.WriteString("serviceStartTime", m.ServiceStartTime);
-            w.WriteString("serviceStopTime", m.ServiceStopTime);
-            w.WriteNull("availabilityStatus");
-            w.WriteString("hash", m.Hash);
-            if (m.Size is long size)
-            {
-                w.WriteNumber("size", size);
-            }
-            else
-            {
-                w.WriteNull("size");
-            }
-
-            w.WriteNull("repositoryUniqueId");
-            w.WriteStartArray("authors");
-            foreach (CdaParticipant a in m.Authors)
-            {
-                Author x = a.ToXdsAuthor();
-                w.WriteStartObject();
-                w.WriteString("person", x.Person);
-                WriteStrings(w, "institutions", x.Institutions);
-                WriteStrings(w, "roles", x.Roles);
-                WriteStrings(w, "specialties", x.Specialties);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-
-            // More fields (allowed by the shape): what the CDA also determines.
-            w.WriteString("sourcePatientId", m.SourcePatientId);
-            WriteStrings(w, "sourcePatientInfo", m.SourcePatientInfo);
-            w.WriteString("legalAuthenticator", m.LegalAuthenticator?.ToXcn());
-            w.WriteString("languageCode", m.LanguageCode);
-            w.WriteStartArray("eventCodes");
-            foreach (CodedValue c in m.EventCodes)
-            {
-                WriteCodeValue(w, c);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
             w.WriteEndArray();
 
             w.WriteStartObject("cda");
@@ -467,7 +411,7 @@ namespace DmpConnector.Cli.Commands
             }
 
             w.WriteString("replacedDocumentId", m.ReplacedDocumentId);
-            WriteStrings(w, "templateIds", m.TemplateIds);
+            XdsJson.WriteStrings(w, "templateIds", m.TemplateIds);
             w.WriteBoolean("structured", m.IsStructured);
             w.WriteString("embeddedMediaType", m.EmbeddedMediaType);
             if (m.EmbeddedLength is long embedded)
@@ -479,42 +423,9 @@ namespace DmpConnector.Cli.Commands
                 w.WriteNull("embeddedLength");
             }
 
-            WriteStrings(w, "deviations", m.Deviations);
+            XdsJson.WriteStrings(w, "deviations", m.Deviations);
             w.WriteEndObject();
             w.WriteEndObject();
-        }
-
-        private static void WriteCode(Utf8JsonWriter w, string name, CodedValue? value)
-        {
-            w.WritePropertyName(name);
-            if (value is null)
-            {
-                w.WriteNullValue();
-            }
-            else
-            {
-                WriteCodeValue(w, value);
-            }
-        }
-
-        private static void WriteCodeValue(Utf8JsonWriter w, CodedValue value)
-        {
-            w.WriteStartObject();
-            w.WriteString("code", value.Code);
-            w.WriteString("scheme", value.CodeSystem);
-            w.WriteString("display", value.DisplayName);
-            w.WriteEndObject();
-        }
-
-        private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
-        {
-            w.WriteStartArray(name);
-            foreach (string v in values)
-            {
-                w.WriteStringValue(v);
-            }
-
-            w.WriteEndArray();
         }
 
         private static void TryDelete(string path)

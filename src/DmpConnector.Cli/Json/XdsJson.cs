@@ -131,7 +131,8 @@ namespace DmpConnector.Cli.Json
         public static void WriteDocumentEntry(Utf8JsonWriter writer, DocumentEntry entry)
         {
             writer.WriteStartObject();
-            writer.WriteString("entryUUID", entry.Id);
+            // An entry that is not (yet) in a registry, e.g. one read from a CDA, has no id: null.
+            writer.WriteString("entryUUID", entry.Id.Length == 0 ? null : entry.Id);
             writer.WriteString("uniqueId", entry.UniqueId);
             writer.WriteString("logicalId", entry.LogicalId);
             writer.WriteString("version", entry.Version);
@@ -338,7 +339,8 @@ namespace DmpConnector.Cli.Json
             writer.WriteEndArray();
         }
 
-        private static void WriteCode(Utf8JsonWriter writer, string name, CodedValue? code)
+        /// <summary>Writes a named coded value (<c>{"code","scheme","display"}</c>) or null.</summary>
+        public static void WriteCode(Utf8JsonWriter writer, string name, CodedValue? code)
         {
             if (code is null)
             {
@@ -350,7 +352,8 @@ namespace DmpConnector.Cli.Json
             WriteCodeValue(writer, code);
         }
 
-        private static void WriteCodes(Utf8JsonWriter writer, string name, IReadOnlyList<CodedValue> codes)
+        /// <summary>Writes a named array of coded values.</summary>
+        public static void WriteCodes(Utf8JsonWriter writer, string name, IReadOnlyList<CodedValue> codes)
         {
             writer.WriteStartArray(name);
             foreach (CodedValue code in codes)
@@ -361,7 +364,8 @@ namespace DmpConnector.Cli.Json
             writer.WriteEndArray();
         }
 
-        private static void WriteStrings(Utf8JsonWriter writer, string name, IReadOnlyList<string> values)
+        /// <summary>Writes a named array of strings.</summary>
+        public static void WriteStrings(Utf8JsonWriter writer, string name, IReadOnlyList<string> values)
         {
             writer.WriteStartArray(name);
             foreach (string value in values)

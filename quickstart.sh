@@ -26,3 +26,15 @@ echo
 echo "== 5. The VIHF sample: the SAML assertion of a DMP call built, signed with a signature key and verified; an"
 echo "      authentication key and bris de glace without a patient refused before anything is signed:"
 dotnet run --project samples/VihfSigning -v:q
+echo
+work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
+printf '%%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%%%EOF\n' > "$work/report.pdf"
+echo "== 6. A PDF consultation report wrapped into a CI-SIS CDA R2 (built-in TEST professional and patient, hence the warning):"
+dmp cda pack --in "$work/report.pdf" --type cr-consultation -o "$work/report-cda.xml"
+echo
+echo "== 7. What that CDA gives the XDS DocumentEntry (type, class, format codes, INS as patientId, author, hash, size):"
+dmp cda inspect "$work/report-cda.xml"
+echo
+echo "== 8. The PDF taken back out of the CDA, byte for byte:"
+dmp cda unpack "$work/report-cda.xml" -o "$work/back.pdf"
+cmp "$work/report.pdf" "$work/back.pdf" && echo "identical"

@@ -46,15 +46,7 @@ namespace DmpConnector.Internal
         public string HashHex()
         {
             _result ??= _hash.GetHashAndReset();
-            char[] chars = new char[_result.Length * 2];
-            const string Hex = "0123456789abcdef";
-            for (int i = 0; i < _result.Length; i++)
-            {
-                chars[2 * i] = Hex[_result[i] >> 4];
-                chars[(2 * i) + 1] = Hex[_result[i] & 0xF];
-            }
-
-            return new string(chars);
+            return Hex.ToLower(_result);
         }
 
         public override int Read(byte[] buffer, int offset, int count)

@@ -127,7 +127,7 @@ namespace DmpConnector.Xds
             }
 
             sha1.TransformFinalBlock(buffer, 0, 0);
-            return new XdsDocumentDigest(string.Concat(sha1.Hash!.Select(b => b.ToString("x2", CultureInfo.InvariantCulture))), size);
+            return new XdsDocumentDigest(Internal.Hex.ToLower(sha1.Hash!), size);
         }
     }
 

@@ -723,16 +723,7 @@ namespace DmpConnector.Security
             }
         }
 
-        internal static string ToHex(byte[] bytes)
-        {
-            var text = new StringBuilder(bytes.Length * 2);
-            foreach (byte b in bytes)
-            {
-                text.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
-            }
-
-            return text.ToString();
-        }
+        internal static string ToHex(byte[] bytes) => Internal.Hex.ToLower(bytes);
 
         internal static byte[] FromHex(string hex)
         {

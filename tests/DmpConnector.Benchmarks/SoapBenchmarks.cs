@@ -5,6 +5,7 @@ using System.Text;
 using System.Threading.Tasks;
 using System.Xml;
 using BenchmarkDotNet.Attributes;
+using DmpConnector.InteropTests.Soap;
 using DmpConnector.Soap;
 
 namespace DmpConnector.Benchmarks
@@ -18,7 +19,6 @@ namespace DmpConnector.Benchmarks
     public class SoapBenchmarks
     {
         private const string Action = "urn:ihe:iti:2007:RetrieveDocumentSetResponse";
-        private const string DocNs = "urn:ihe:iti:xds-b:2007";
         private byte[] document = Array.Empty<byte>();
         private byte[] envelope = Array.Empty<byte>();
         private byte[] wire = Array.Empty<byte>();
@@ -37,7 +37,7 @@ namespace DmpConnector.Benchmarks
             string href = ContentIds.ToHref("doc@dmpconnector");
             envelope = SoapEnvelopeWriter.ToBytes(new SoapRequestHeaders(Action), w =>
             {
-                w.WriteStartElement("xdsb", "Document", DocNs);
+                w.WriteStartElement("xdsb", "Document", WcfDocumentBody.DocumentNamespace);
                 w.WriteStartElement("xop", "Include", SoapNamespaces.Xop);
                 w.WriteAttributeString("href", href);
                 w.WriteEndElement();
@@ -54,7 +54,7 @@ namespace DmpConnector.Benchmarks
         [Benchmark(Baseline = true)]
         public void WcfWrite()
         {
-            Message message = Message.CreateMessage(MessageVersion.Soap12WSAddressing10, Action, new DocumentBody(document));
+            Message message = Message.CreateMessage(MessageVersion.Soap12WSAddressing10, Action, new WcfDocumentBody(document, isBuffered: false));
             wcf.WriteMessage(message, Stream.Null);
         }
 
@@ -85,21 +85,6 @@ namespace DmpConnector.Benchmarks
             using MtomMessage message = await MtomMessage.ReadAsync(new MemoryStream(wire, false), contentType, null);
             using SoapEnvelope soap = message.ReadEnvelope();
             return XopContent.CopyTo(soap.Body, message, Stream.Null);
-        }
-
-        private sealed class DocumentBody : BodyWriter
-        {
-            private readonly byte[] doc;
-
-            public DocumentBody(byte[] doc)
-                : base(false) => this.doc = doc;
-
-            protected override void OnWriteBodyContents(XmlDictionaryWriter writer)
-            {
-                writer.WriteStartElement("xdsb", "Document", DocNs);
-                writer.WriteBase64(doc, 0, doc.Length);
-                writer.WriteEndElement();
-            }
         }
     }
 }

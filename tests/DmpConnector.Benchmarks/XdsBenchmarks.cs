@@ -6,6 +6,7 @@ using System.Xml;
 using System.Xml.Linq;
 using BenchmarkDotNet.Attributes;
 using DmpConnector.Identity;
+using DmpConnector.Tests.Support;
 using DmpConnector.Xds;
 
 namespace DmpConnector.Benchmarks
@@ -18,8 +19,6 @@ namespace DmpConnector.Benchmarks
     [MemoryDiagnoser]
     public class XdsBenchmarks
     {
-        private const string Patient = "277076322082910^^^&1.2.250.1.213.1.4.10&ISO^NH";
-        private const string AuthorXcn = "899700012345^TESTEUR^PAUL^^^^^^&1.2.250.1.71.4.2.1&ISO^D^^^IDNPS";
         private static readonly XNamespace Rim = XdsNamespaces.Rim;
 
         private byte[] response = Array.Empty<byte>();
@@ -28,45 +27,14 @@ namespace DmpConnector.Benchmarks
         [GlobalSetup]
         public void Setup()
         {
-            var entries = new List<DocumentEntry>(10_000);
-            for (int i = 0; i < 10_000; i++)
-            {
-                string uuid = "urn:uuid:" + new Guid(i, 0x1234, 0x4567, 0x89, 0xab, 0xcd, 0xef, 0x01, 0x23, 0x45, 0x67).ToString("D");
-                entries.Add(Entry(uuid, i) with
-                {
-                    LogicalId = uuid,
-                    Version = "1",
-                    AvailabilityStatus = XdsAvailabilityStatus.Approved,
-                    Hash = "da39a3ee5e6b4b0d3255bfef95601890afd80709",
-                    Size = 2768 + i,
-                    RepositoryUniqueId = "1.2.250.1.999.1.1.4242.9",
-                });
-            }
-
-            var query = new AdhocQueryResponse { TotalResultCount = entries.Count, Metadata = new XdsMetadata { DocumentEntries = entries } };
+            // The same generated fixtures as the tests (tests/Shared/SampleData.Xds.cs, linked into this project).
             using (var buffer = new MemoryStream())
             {
-                XdsWriter.WriteTo(buffer, query);
+                XdsWriter.WriteTo(buffer, SampleData.XdsQueryResponse(10_000));
                 response = buffer.ToArray();
             }
 
-            var set = new SubmissionSet
-            {
-                Id = "SubmissionSet01", UniqueId = "1.2.250.1.999.1.1.4242.1.77", SourceId = "1.2.250.1.999.1.1.4242", PatientId = Patient,
-                SubmissionTime = "20240312101500", ContentTypeCode = new CodedValue("04", "1.2.250.1.213.2.2", "Hospitalisation de jour"),
-                Authors = new[] { new Author { Person = AuthorXcn } },
-            };
-            var documents = Enumerable.Range(1, 50).Select(i => Entry("Document" + i, i)).ToArray();
-            pnr = new ProvideAndRegisterDocumentSetRequest
-            {
-                Metadata = new XdsMetadata
-                {
-                    SubmissionSets = new[] { set },
-                    DocumentEntries = documents,
-                    Associations = documents.Select((d, i) => Association.HasMember("assoc" + i, set.Id, d.Id)).ToArray(),
-                },
-                Documents = documents.Select(d => DocumentAttachment.Xop(d.Id, d.Id + "@bench")).ToArray(),
-            };
+            pnr = SampleData.XdsProvideAndRegister(50);
 
             // The two readers must agree, or the comparison means nothing.
             if (!ReadWithXdsReader().Equals(ReadWithXDocument()))
@@ -114,38 +82,6 @@ namespace DmpConnector.Benchmarks
 
         [Benchmark]
         public void WriteProvideAndRegister50() => XdsWriter.WriteTo(Stream.Null, pnr);
-
-        private static DocumentEntry Entry(string id, int n) => new()
-        {
-            Id = id,
-            MimeType = "text/xml",
-            Title = "Compte rendu de test " + n,
-            UniqueId = "1.2.250.1.999.1.1.4242.3." + (1000 + n),
-            PatientId = Patient,
-            SourcePatientId = "IPP000123^^^&1.2.250.1.999.1.1.4242.2&ISO^PI",
-            SourcePatientInfo = new[] { "PID-5|DUPONT-TEST^JEANNE^^^^^L", "PID-7|19770703", "PID-8|F" },
-            ClassCode = new CodedValue("10", "1.2.250.1.213.1.1.4.1", "Compte rendu"),
-            TypeCode = new CodedValue("11488-4", "2.16.840.1.113883.6.1", "Compte rendu de consultation"),
-            FormatCode = new CodedValue("urn:ihe:iti:xds-sd:pdf:2008", "1.3.6.1.4.1.19376.1.2.3", "Document à corps non structuré en Pdf/A-1"),
-            HealthcareFacilityTypeCode = new CodedValue("SA07", "1.2.250.1.71.4.2.4", "Cabinet individuel"),
-            PracticeSettingCode = new CodedValue("AMBULATOIRE", "1.2.250.1.213.1.1.4.9", "Ambulatoire"),
-            ConfidentialityCodes = new[] { new CodedValue("N", "2.16.840.1.113883.5.25", "Normal") },
-            EventCodes = new[] { new CodedValue("BACA008", "1.2.250.1.213.2.5", "suture sourcil") },
-            Authors = new[]
-            {
-                new Author
-                {
-                    Person = AuthorXcn,
-                    Institutions = new[] { "CABINET DE TEST^^^^^&1.2.250.1.71.4.2.2&ISO^IDNST^^^499700012345001" },
-                    Specialties = new[] { "G15_10/SM26^Médecin - Qualifié en Médecine Générale (SM)^1.2.250.1.213.1.1.4.5" },
-                },
-            },
-            LegalAuthenticator = AuthorXcn,
-            CreationTime = "20240312091000",
-            ServiceStartTime = "20240312083000",
-            ServiceStopTime = "20240312090000",
-            LanguageCode = "fr-FR",
-        };
 
         // ---- the hand-written LINQ-to-XML mapping a vendor would write (same model, same fields) ----
         private static DocumentEntry MapEntry(XElement e)

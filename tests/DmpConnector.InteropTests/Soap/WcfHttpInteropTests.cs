@@ -14,7 +14,6 @@ namespace DmpConnector.InteropTests.Soap
     /// <summary>A WCF client (SOAP 1.2, WS-Addressing 1.0, MTOM over HTTP) against a Kestrel server that uses our reader and writer.</summary>
     public class WcfHttpInteropTests
     {
-        private const string DocNs = "urn:ihe:iti:xds-b:2007";
 
         [TestCase(500)]
         [TestCase(1_000_000)]
@@ -42,7 +41,7 @@ namespace DmpConnector.InteropTests.Soap
                 var headers = new SoapRequestHeaders(writer.Action) { To = SoapNamespaces.AnonymousAddress };
                 byte[] envelopeBytes = SoapEnvelopeWriter.ToBytes(headers, w =>
                 {
-                    w.WriteStartElement("xdsb", "Document", DocNs);
+                    w.WriteStartElement("xdsb", "Document", WcfDocumentBody.DocumentNamespace);
                     w.WriteStartElement("xop", "Include", SoapNamespaces.Xop);
                     w.WriteAttributeString("href", attachment.Href);
                     w.WriteEndElement();
@@ -60,7 +59,7 @@ namespace DmpConnector.InteropTests.Soap
             try
             {
                 channel.Open();
-                Message request = Message.CreateMessage(MessageVersion.Soap12WSAddressing10, "urn:ihe:iti:2007:ProvideAndRegisterDocumentSet-b", new DocumentBody(sent));
+                Message request = Message.CreateMessage(MessageVersion.Soap12WSAddressing10, "urn:ihe:iti:2007:ProvideAndRegisterDocumentSet-b", new WcfDocumentBody(sent));
                 Message reply = await Task.Run(() => channel.Request(request));
 
                 Assert.That(receivedAction, Is.EqualTo("urn:ihe:iti:2007:ProvideAndRegisterDocumentSet-b"));
@@ -88,20 +87,5 @@ namespace DmpConnector.InteropTests.Soap
         }
 
         private static string MimeType(string contentType) => contentType.Split(';')[0].Trim().ToLowerInvariant();
-
-        private sealed class DocumentBody : BodyWriter
-        {
-            private readonly byte[] doc;
-
-            public DocumentBody(byte[] doc)
-                : base(true) => this.doc = doc;
-
-            protected override void OnWriteBodyContents(XmlDictionaryWriter writer)
-            {
-                writer.WriteStartElement("xdsb", "Document", DocNs);
-                writer.WriteBase64(doc, 0, doc.Length);
-                writer.WriteEndElement();
-            }
-        }
     }
 }

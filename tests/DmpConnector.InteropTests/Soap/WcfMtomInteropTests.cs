@@ -14,7 +14,6 @@ namespace DmpConnector.InteropTests.Soap
     /// <summary>WCF's MTOM encoder and decoder (System.ServiceModel.Http 10.1.0) as an independent peer.</summary>
     public class WcfMtomInteropTests
     {
-        private const string DocNs = "urn:ihe:iti:xds-b:2007";
 
         private static MessageEncoder WcfEncoder() =>
             new MtomMessageEncodingBindingElement(MessageVersion.Soap12WSAddressing10, Encoding.UTF8) { MaxBufferSize = int.MaxValue }
@@ -31,7 +30,7 @@ namespace DmpConnector.InteropTests.Soap
             var headers = new SoapRequestHeaders("urn:ihe:iti:2007:RetrieveDocumentSetResponse") { To = "http://127.0.0.1/x" };
             byte[] envelope = SoapEnvelopeWriter.ToBytes(headers, w =>
             {
-                w.WriteStartElement("xdsb", "Document", DocNs);
+                w.WriteStartElement("xdsb", "Document", WcfDocumentBody.DocumentNamespace);
                 w.WriteStartElement("xop", "Include", SoapNamespaces.Xop);
                 w.WriteAttributeString("href", attachment.Href);
                 w.WriteEndElement();
@@ -72,7 +71,7 @@ namespace DmpConnector.InteropTests.Soap
         public async Task We_read_WCF_MTOM_including_the_small_inline_base64_case(int size)
         {
             byte[] doc = SampleData.Bytes(size, seed: size + 1);
-            Message message = Message.CreateMessage(MessageVersion.Soap12WSAddressing10, "urn:ihe:iti:2007:RetrieveDocumentSetResponse", new DocumentBody(doc));
+            Message message = Message.CreateMessage(MessageVersion.Soap12WSAddressing10, "urn:ihe:iti:2007:RetrieveDocumentSetResponse", new WcfDocumentBody(doc));
             message.Headers.MessageId = new System.Xml.UniqueId(Guid.NewGuid());
             message.Headers.RelatesTo = new System.Xml.UniqueId(Guid.NewGuid());
             using var wire = new MemoryStream();
@@ -99,21 +98,6 @@ namespace DmpConnector.InteropTests.Soap
             else
             {
                 Assert.That(mtom.GetXopIncludes(), Has.Count.EqualTo(1));
-            }
-        }
-
-        private sealed class DocumentBody : BodyWriter
-        {
-            private readonly byte[] doc;
-
-            public DocumentBody(byte[] doc)
-                : base(true) => this.doc = doc;
-
-            protected override void OnWriteBodyContents(XmlDictionaryWriter writer)
-            {
-                writer.WriteStartElement("xdsb", "Document", DocNs);
-                writer.WriteBase64(doc, 0, doc.Length);
-                writer.WriteEndElement();
             }
         }
     }

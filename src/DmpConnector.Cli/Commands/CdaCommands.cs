@@ -179,7 +179,6 @@ namespace DmpConnector.Cli.Commands
                 return ExitCodes.Invalid;
             }
 
-            string temp = a.Output + ".tmp-" + Guid.NewGuid().ToString("N").Substring(0, 8);
             try
             {
                 CdaPreset preset = CdaPresets.Find(a.Preset);
@@ -221,12 +220,10 @@ namespace DmpConnector.Cli.Commands
 
                 CdaBuildResult result;
                 using (FileStream source = new(a.Input, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.Asynchronous | FileOptions.SequentialScan))
-                using (FileStream target = new(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
                 {
-                    result = await new CdaBuilder().WriteAsync(request, source, target, cancellationToken).ConfigureAwait(false);
+                    result = await OutputFile.WriteAsync(a.Output, target => new CdaBuilder().WriteAsync(request, source, target, cancellationToken)).ConfigureAwait(false);
                 }
 
-                File.Move(temp, a.Output, overwrite: true);
                 if (a.Json)
                 {
                     console.WriteJson(w =>
@@ -269,10 +266,6 @@ namespace DmpConnector.Cli.Commands
                 await console.Error.WriteLineAsync("dmp: " + ex.Message).ConfigureAwait(false);
                 return ExitCodes.Invalid;
             }
-            finally
-            {
-                TryDelete(temp);
-            }
         }
 
         private static async Task<int> UnpackAsync(CliConsole console, string path, string outputPath, CancellationToken cancellationToken)
@@ -283,17 +276,14 @@ namespace DmpConnector.Cli.Commands
                 return ExitCodes.Invalid;
             }
 
-            string temp = outputPath + ".tmp-" + Guid.NewGuid().ToString("N").Substring(0, 8);
             try
             {
                 CdaEmbeddedDocument document;
                 using (FileStream source = new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.Asynchronous | FileOptions.SequentialScan))
-                using (FileStream target = new(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
                 {
-                    document = await new CdaReader().ExtractAsync(source, target, cancellationToken).ConfigureAwait(false);
+                    document = await OutputFile.WriteAsync(outputPath, target => new CdaReader().ExtractAsync(source, target, cancellationToken)).ConfigureAwait(false);
                 }
 
-                File.Move(temp, outputPath, overwrite: true);
                 await console.Output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "wrote {0} ({1}, {2} bytes)", outputPath, document.MediaType, document.Length)).ConfigureAwait(false);
                 return ExitCodes.Ok;
             }
@@ -306,10 +296,6 @@ namespace DmpConnector.Cli.Commands
             {
                 await console.Error.WriteLineAsync("dmp: " + ex.Message).ConfigureAwait(false);
                 return ExitCodes.Invalid;
-            }
-            finally
-            {
-                TryDelete(temp);
             }
         }
 
@@ -426,23 +412,6 @@ namespace DmpConnector.Cli.Commands
             XdsJson.WriteStrings(w, "deviations", m.Deviations);
             w.WriteEndObject();
             w.WriteEndObject();
-        }
-
-        private static void TryDelete(string path)
-        {
-            try
-            {
-                if (File.Exists(path))
-                {
-                    File.Delete(path);
-                }
-            }
-            catch (IOException)
-            {
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
         }
 
         private sealed record PackArguments(

@@ -162,7 +162,7 @@ namespace DmpConnector.Cli.Commands
 
             if (outputPath is not null)
             {
-                File.WriteAllBytes(outputPath, assertion.ToUtf8Bytes());
+                OutputFile.WriteAllBytes(outputPath, assertion.ToUtf8Bytes());
             }
 
             if (json)

@@ -19,6 +19,18 @@ namespace DmpConnector.Internal
 #pragma warning restore CA5350
         }
 
+        /// <summary>The bytes of an even-length hexadecimal text (either case).</summary>
+        internal static byte[] Parse(string hex)
+        {
+            byte[] bytes = new byte[hex.Length / 2];
+            for (int i = 0; i < bytes.Length; i++)
+            {
+                bytes[i] = byte.Parse(hex.Substring(i * 2, 2), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return bytes;
+        }
+
         internal static string ToLower(byte[] bytes)
         {
             var chars = new char[bytes.Length * 2];

@@ -36,7 +36,7 @@ namespace DmpConnector.Security
         {
             _token = token;
             _ownsToken = ownsToken;
-            _id = Pkcs11Token.FromHex(info.Id);
+            _id = Internal.Hex.Parse(info.Id);
             KeyId = info.Id;
             Certificate = info.Certificate;
             Purposes = info.Purposes;

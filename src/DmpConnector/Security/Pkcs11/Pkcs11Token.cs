@@ -702,10 +702,10 @@ namespace DmpConnector.Security
                 }
                 catch (System.Security.Cryptography.CryptographicException ex)
                 {
-                    throw new CardException($"The token '{token}' holds a certificate (CKA_ID {ToHex(id)}) that cannot be read: {ex.Message}", "Check the card with its middleware's tool.", null, ex);
+                    throw new CardException($"The token '{token}' holds a certificate (CKA_ID {Internal.Hex.ToLower(id)}) that cannot be read: {ex.Message}", "Check the card with its middleware's tool.", null, ex);
                 }
 
-                result.Add(new Pkcs11CertificateInfo(ToHex(id), label, certificate));
+                result.Add(new Pkcs11CertificateInfo(Internal.Hex.ToLower(id), label, certificate));
             }
 
             return result;
@@ -721,19 +721,6 @@ namespace DmpConnector.Security
             {
                 throw Pkcs11Errors.Map(ex.RV, what, ex);
             }
-        }
-
-        internal static string ToHex(byte[] bytes) => Internal.Hex.ToLower(bytes);
-
-        internal static byte[] FromHex(string hex)
-        {
-            byte[] bytes = new byte[hex.Length / 2];
-            for (int i = 0; i < bytes.Length; i++)
-            {
-                bytes[i] = byte.Parse(hex.Substring(i * 2, 2), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            return bytes;
         }
 
         [LoggerMessage(EventId = Diagnostics.DmpLogEvents.Pkcs11TokenOpened, EventName = nameof(Diagnostics.DmpLogEvents.Pkcs11TokenOpened), Level = LogLevel.Debug,
